@@ -1,0 +1,1 @@
+"""The product's knowledge, free of Qt and of I/O services: rules, analysis, sets, export."""
