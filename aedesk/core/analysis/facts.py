@@ -98,7 +98,8 @@ class ImageFacts:
     collage: Collage | None = None
     objects: Objects | None = None
     text: TextFacts | None = None  # None: OCR has not run (yet)
-    error: str | None = None
+    error: str | None = None  # why the file could not be analysed (English)
+    error_zh: str | None = None
 
     @property
     def readable(self) -> bool:
