@@ -1,0 +1,70 @@
+"""Helpers for the library tests: waiting on conditions, an event recorder, settledness."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+
+from aedesk.library.library import Library
+from aedesk.library.records import Progress
+
+TIMEOUT = 10.0
+
+
+def wait_for(condition: Callable[[], object], timeout: float = TIMEOUT, what: str = "") -> None:
+    """Poll `condition` until it is true; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what or condition}")
+        time.sleep(0.02)
+
+
+class Recorder:
+    """A LibraryListener that keeps every call (from the notifier thread)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.changed: list[list[int]] = []
+        self.removed: list[int] = []
+        self.missing: list[int] = []
+        self.progress_seen: list[Progress] = []
+        self.notices: list[str] = []
+        self.folder_calls = 0
+
+    def images_changed(self, ids: list[int]) -> None:
+        with self.lock:
+            self.changed.append(list(ids))
+
+    def images_removed(self, ids: list[int]) -> None:
+        with self.lock:
+            self.removed += ids
+
+    def images_missing(self, ids: list[int]) -> None:
+        with self.lock:
+            self.missing += ids
+
+    def folders_changed(self) -> None:
+        with self.lock:
+            self.folder_calls += 1
+
+    def progress(self, p: Progress) -> None:
+        with self.lock:
+            self.progress_seen.append(p)
+
+    def notice(self, message: str) -> None:
+        with self.lock:
+            self.notices.append(message)
+
+
+def settled(library: Library, count: int | None = None) -> Callable[[], bool]:
+    """True once every record is analysed (and there are `count` of them, if given)."""
+
+    def check() -> bool:
+        records = library.records()
+        return (count is None or len(records) == count) and all(not r.pending for r in records)
+
+    return check
