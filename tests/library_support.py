@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+import imagegen
 import pytest
 
+from aedesk.core.analysis.pipeline import Analysis
+from aedesk.library import jobs
 from aedesk.library.library import Library
 from aedesk.library.records import Progress
 
 TIMEOUT = 10.0
+LibraryFactory = Callable[..., Library]
 
 
 def wait_for(condition: Callable[[], object], timeout: float = TIMEOUT, what: str = "") -> None:
@@ -66,5 +72,42 @@ def settled(library: Library, count: int | None = None) -> Callable[[], bool]:
     def check() -> bool:
         records = library.records()
         return (count is None or len(records) == count) and all(not r.pending for r in records)
+
+    return check
+
+
+def photo(path: Path, seed: int = 0, size: tuple[int, int] = (400, 400), old: bool = True) -> Path:
+    """A small product shot saved as a real file; `old` backdates it, so no settling is due."""
+    imagegen.save(imagegen.product(size, seed=seed, colour=(40 + 7 * seed % 200, 90, 170)), path)
+    if old:
+        past = time.time() - 3600
+        os.utime(path, (past, past))
+    return path
+
+
+class CountingAnalyse:
+    """Wraps the pipeline's analyse (patched into the library's jobs) to count decodes."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.paths: list[str] = []
+        self._lock = threading.Lock()
+        self._real = jobs.analyse
+        monkeypatch.setattr(jobs, "analyse", self)
+
+    def __call__(self, path: Path, ocr: object = None) -> Analysis:
+        with self._lock:
+            self.paths.append(path.name)
+        return self._real(path)
+
+
+def scan_done(recorder: Recorder) -> Callable[[], bool]:
+    """True once a listing has finished (its final progress was delivered)."""
+
+    def check() -> bool:
+        with recorder.lock:
+            return any(
+                p.stage == "scan" and p.done == p.total and not p.current
+                for p in recorder.progress_seen
+            )
 
     return check

@@ -42,7 +42,7 @@ def placeholder_facts(path: str, size: int) -> ImageFacts:
     return ImageFacts(path, size, Path(path).suffix.lower().lstrip("."), None)
 
 
-def _under(folder: Path) -> tuple[str, str]:
+def folder_range(folder: Path) -> tuple[str, str]:
     # Rows under `folder` form one range of the path index: "folder/" <= path < "folder0".
     base = str(folder).rstrip("/\\")
     sep = "\\" if "\\" in base and "/" not in base else "/"
@@ -113,11 +113,20 @@ class Catalog:
         """Rows under `folder` (all rows when None), sorted by path."""
         if folder is None:
             return [Row(*r) for r in self.query(f"{self._ROW} ORDER BY path")]
-        lo, hi = _under(folder)
+        lo, hi = folder_range(folder)
         return [
             Row(*r)
             for r in self.query(f"{self._ROW} WHERE path >= ? AND path < ? ORDER BY path", (lo, hi))
         ]
+
+    def with_facts(self, folder: Path | None = None) -> list[tuple[Row, ImageFacts]]:
+        """Rows and their facts under `folder` (all when None), sorted by path."""
+        sql = "SELECT id, path, size, mtime_ns, sha256, stage, missing, facts FROM images"
+        args: tuple[str, ...] = ()
+        if folder is not None:
+            sql, args = sql + " WHERE path >= ? AND path < ?", folder_range(folder)
+        rows = self.query(sql + " ORDER BY path", args)
+        return [(Row(*r[:7]), ImageFacts.from_dict(json.loads(r[7]))) for r in rows]
 
     def facts(self, image_id: int) -> ImageFacts | None:
         rows = self.query("SELECT facts FROM images WHERE id = ?", (image_id,))
@@ -144,11 +153,13 @@ class Catalog:
 
     def mark_changed(self, changes: Iterable[tuple[int, int, int]]) -> None:
         """(id, size, mtime_ns) of files that changed: back to stage 0, old facts kept till then."""
+        changes = list(changes)
         with self.transaction() as db:
             db.executemany(
                 "UPDATE images SET size = ?, mtime_ns = ?, stage = 0, missing = 0 WHERE id = ?",
                 [(size, mtime, i) for i, size, mtime in changes],
             )
+            db.executemany("DELETE FROM findings WHERE image_id = ?", [(i,) for i, _, _ in changes])
 
     def store_facts(self, row: Row, facts: ImageFacts, stage: int) -> bool:
         """Store analysis results for `row` as it was when the analysis began.
@@ -169,6 +180,7 @@ class Catalog:
                     row.size,
                 ),
             )
+            db.execute("DELETE FROM findings WHERE image_id = ?", (row.id,))
             return cur.rowcount == 1
 
     def relocate(self, row: Row, path: str, size: int, mtime_ns: int) -> None:
@@ -184,6 +196,7 @@ class Catalog:
                 "WHERE id = ?",
                 (path, size, mtime_ns, json.dumps(facts.to_dict()), row.id),
             )
+            db.execute("DELETE FROM findings WHERE image_id = ?", (row.id,))
 
     def drop(self, ids: Iterable[int]) -> tuple[list[int], list[int]]:
         """Files gone: delete their rows, except those a set holds, which become missing.
@@ -201,6 +214,19 @@ class Catalog:
                     db.execute("DELETE FROM images WHERE id = ?", (image_id,))
                     removed.append(image_id)
         return removed, missing
+
+    def forget(self, ids: Iterable[int]) -> list[int]:
+        """Delete the rows no set holds (their folder is no longer watched); returns those."""
+        removed = []
+        with self.transaction() as db:
+            for image_id in ids:
+                cur = db.execute(
+                    "DELETE FROM images WHERE id = ? AND id NOT IN "
+                    "(SELECT image_id FROM set_items)",
+                    (image_id,),
+                )
+                removed += [image_id] * cur.rowcount
+        return removed
 
     def orphans(self) -> list[int]:
         """Missing rows no set holds any more (the user removed them from their sets)."""

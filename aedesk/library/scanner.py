@@ -22,6 +22,7 @@ STAGES = ("analyse", "ocr")
 # Each worker holds one decoded image (~20 MB for 24 MP at half scale) plus the analysis'
 # working copies; past ~4 workers a 2-4 core machine gains nothing and memory keeps growing.
 MAX_WORKERS = 4
+HINTS_KEPT = 8  # the last few screens the user looked at
 log = logging.getLogger(__name__)
 
 Work = Callable[[str, int], str]  # (stage, image id) -> path worked on
@@ -43,6 +44,7 @@ class Scanner:
         self._queued: dict[tuple[str, int], int] = {}  # job -> seq of its live heap entry
         self._seq = itertools.count()
         self._generation = 0
+        self._hints: dict[int, int] = {}  # id -> generation of the latest hint naming it
         self._waiting: dict[str, int] = dict.fromkeys(STAGES, 0)  # live queued jobs per stage
         self._running: dict[str, int] = dict.fromkeys(STAGES, 0)
         self._done: dict[str, int] = dict.fromkeys(STAGES, 0)
@@ -58,16 +60,20 @@ class Scanner:
         with self._cond:
             for image_id in ids:
                 if (stage, image_id) not in self._queued:
-                    self._push(stage, image_id, 0)
+                    self._push(stage, image_id, -self._hints.get(image_id, 0))
                     self._waiting[stage] += 1
                     self._total[stage] += 1
             self._cond.notify_all()
 
     def prioritise(self, ids: Iterable[int]) -> None:
-        """Serve these ids first (the latest hint before earlier ones)."""
+        """Serve these ids first (the latest hint before earlier ones), also when their jobs
+        are submitted later (the GUI may see a listed row before its job is queued)."""
         with self._cond:
             self._generation += 1
+            stale = self._generation - HINTS_KEPT
+            self._hints = {i: g for i, g in self._hints.items() if g > stale}
             for image_id in ids:
+                self._hints[image_id] = self._generation
                 for stage in STAGES:
                     if (stage, image_id) in self._queued:
                         self._push(stage, image_id, -self._generation)

@@ -40,6 +40,18 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX set_items_image ON set_items(image_id);
     """,
+    # 2: findings per image and profile, computed from the stored facts. `rules_key` names
+    # the rules they were computed with: other thresholds or severities mean recompute.
+    """
+    CREATE TABLE findings (
+        image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+        profile TEXT NOT NULL,
+        rules_key TEXT NOT NULL,
+        worst INTEGER NOT NULL,                 -- highest severity rank, -1 when none
+        findings TEXT NOT NULL,                 -- [Finding.to_dict()] as JSON
+        PRIMARY KEY (image_id, profile)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

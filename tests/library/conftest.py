@@ -7,10 +7,11 @@ hold on a loaded 2-core machine.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from library_support import LibraryFactory
 
 from aedesk.core.rules.profiles import load_catalogue
 from aedesk.library.catalog import Catalog
@@ -27,9 +28,6 @@ def no_thread_leaks() -> Iterator[None]:
         t.join(timeout=5)
     alive = [t.name for t in leaked if t.is_alive()]
     assert not alive, f"threads left running: {alive}"
-
-
-LibraryFactory = Callable[..., Library]
 
 
 @pytest.fixture
