@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -111,3 +112,42 @@ def scan_done(recorder: Recorder) -> Callable[[], bool]:
             )
 
     return check
+
+
+def jpeg(seed: int, size: tuple[int, int] = (400, 400)) -> bytes:
+    return imagegen.jpeg_bytes(imagegen.product(size, seed=seed))
+
+
+def slow_write(data: bytes, dest: Path, parts: int, pause: float, reopen: bool = False) -> None:
+    """Write `data` in `parts` with pauses, as a camera or a slow copy does; `reopen`: close
+    the file between parts (each part a separate append, as some tools do)."""
+    step = -(-len(data) // parts)
+    chunks = [data[i : i + step] for i in range(0, len(data), step)]
+    fh = dest.open("wb")
+    try:
+        for n, chunk in enumerate(chunks):
+            if reopen and n:
+                fh = dest.open("ab")
+            fh.write(chunk)
+            fh.flush()
+            if reopen:
+                fh.close()
+            time.sleep(pause)
+    finally:
+        fh.close()
+
+
+class Lines:
+    """The watch command's output, as JSON objects, from captured stdout."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self._capsys = capsys
+        self.items: list[dict[str, object]] = []
+
+    def read(self) -> list[dict[str, object]]:
+        out = self._capsys.readouterr().out
+        self.items += [json.loads(line) for line in out.splitlines() if line.strip()]
+        return self.items
+
+    def about(self, path: Path) -> list[dict[str, object]]:
+        return [i for i in self.read() if i["path"] == str(path)]
