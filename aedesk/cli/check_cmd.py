@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from aedesk.cli import output
-from aedesk.core.findings import Finding, Severity, worst
-from aedesk.library.checker import CheckResult, Checker
+from aedesk.cli.image_json import finding_json, image_json
+from aedesk.core.findings import Severity, worst
+from aedesk.library.checker import Checker, CheckResult
 from aedesk.library.files import Walk, walk_images
 
 AddCommon = Callable[[argparse.ArgumentParser], None]
@@ -60,25 +61,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.has_errors() else 0
 
 
-def _finding_json(f: Finding, lang: str) -> dict[str, str]:
-    data = f.to_json()
-    data["message"] = f.text(lang)
-    return data
-
-
 def to_json(result: CheckResult, lang: str) -> dict[str, Any]:
     doc: dict[str, Any] = {"profile": result.profile.id, "images": []}
     for facts, findings in zip(result.facts, result.findings, strict=True):
-        doc["images"].append({
-            "path": facts.path,
-            "format": facts.format,
-            "width": facts.width if facts.readable else None,
-            "height": facts.height if facts.readable else None,
-            "bytes": facts.bytes,
-            "findings": [_finding_json(f, lang) for f in findings],
-        })
+        doc["images"].append(image_json(facts, findings, lang))
     if result.set_findings is not None:
-        doc["set"] = {"findings": [_finding_json(f, lang) for f in result.set_findings]}
+        doc["set"] = {"findings": [finding_json(f, lang) for f in result.set_findings]}
     return doc
 
 
@@ -86,13 +74,9 @@ def print_human(result: CheckResult, skipped: int, lang: str) -> None:
     colour = output.use_colour(sys.stdout)
     counts = {None: 0, Severity.INFO: 0, Severity.WARNING: 0, Severity.ERROR: 0}
     for facts, findings in zip(result.facts, result.findings, strict=True):
-        level = worst([f for f in findings if f.severity.rank > 0])
-        counts[level] += 1
-        spec = f"{facts.width}×{facts.height} {facts.format} {output.human_size(facts.bytes)}" \
-            if facts.readable else output.human_size(facts.bytes)
-        output.write(f"{output.verdict(level, lang, colour)}  {facts.path}  ({spec})")
-        for f in findings:
-            output.write(output.finding_line(f, lang, colour))
+        counts[worst([f for f in findings if f.severity.rank > 0])] += 1
+        for line in output.image_lines(facts, findings, lang, colour):
+            output.write(line)
     if result.set_findings is not None:
         level = worst([f for f in result.set_findings if f.severity.rank > 0])
         title = "整组" if lang == "zh" else "set"

@@ -6,7 +6,8 @@ import os
 import sys
 from typing import TextIO
 
-from aedesk.core.findings import Finding, Severity
+from aedesk.core.analysis.facts import ImageFacts
+from aedesk.core.findings import Finding, Severity, worst
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36", None: "32"}
 _MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "·", None: "✔"}
@@ -48,3 +49,12 @@ def human_size(n: int) -> str:
 
 def write(line: str, stream: TextIO = sys.stdout) -> None:
     stream.write(line + "\n")
+
+
+def image_lines(facts: ImageFacts, findings: list[Finding], lang: str, colour: bool) -> list[str]:
+    """One image as `check` prints it: the verdict line, then one line per finding."""
+    level = worst([f for f in findings if f.severity.rank > 0])
+    spec = (f"{facts.width}×{facts.height} {facts.format} {human_size(facts.bytes)}"
+            if facts.readable else human_size(facts.bytes))
+    lines = [f"{verdict(level, lang, colour)}  {facts.path}  ({spec})"]
+    return lines + [finding_line(f, lang, colour) for f in findings]
