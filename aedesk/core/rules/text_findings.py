@@ -60,7 +60,13 @@ def _finding(
     quoted = ", ".join(f"“{t}”" for t in texts[:_SHOWN])
     more = len(texts) - _SHOWN
     items: list[dict[str, Any]] = [
-        {"kind": h.kind, "text": h.text, "box": list(h.box), "product_text": h.product_text}
+        {
+            "kind": h.kind,
+            "text": h.text,
+            "match": h.match,
+            "box": list(h.box),
+            "product_text": h.product_text,
+        }
         for h in hits
     ]
     return Finding(

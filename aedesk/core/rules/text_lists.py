@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-# OCR slips inside a token: letters read as digits, and digits read as letters
+# OCR slips inside a token: digits read as letters, and letters read as digits
 _AS_LETTER = str.maketrans("015", "ols")
 _AS_DIGIT = str.maketrans("olis|", "01151")
 # what one character of a word may have been read as
@@ -59,16 +59,22 @@ def normalise(text: str) -> str:
 
 
 def readings(norm: str) -> tuple[str, ...]:
-    """The line, its letter reading and its digit reading (all the same length).
+    """The line as read, and its slip-corrected reading (the same length).
 
-    A token with a letter in it reads 0 1 5 as o l s ("0ff" -> "off"); a token with a digit
-    in it reads o l i | s as 0 1 1 1 5 ("l38" -> "138"). Tokens of one kind stay as they are.
+    In the corrected reading a token with at least as many digits as letters reads
+    o l i | s as 0 1 1 1 5 ("l38" -> "138", "5o" -> "50"); any other token with a digit
+    reads 0 1 5 as o l s ("0ff" -> "off", "sa1e" -> "sale").
     """
 
-    def fold(pred: re.Pattern[str], table: dict[int, int]) -> str:
-        return _TOKEN.sub(lambda m: m[0].translate(table) if pred.search(m[0]) else m[0], norm)
+    def fix(m: re.Match[str]) -> str:
+        token = m[0]
+        digits = sum(c.isdigit() for c in token)
+        if digits == 0:
+            return token
+        letters = sum(c.isalpha() for c in token)
+        return token.translate(_AS_DIGIT if digits >= letters else _AS_LETTER)
 
-    return norm, fold(re.compile("[a-z]"), _AS_LETTER), fold(re.compile("[0-9]"), _AS_DIGIT)
+    return norm, _TOKEN.sub(fix, norm)
 
 
 def word_regex(word: str) -> re.Pattern[str]:

@@ -28,6 +28,7 @@ _WORD_CHAR = re.compile(r"[0-9a-z\u3400-\u9fff]")
 # Product-text weighing (see is_product_text)
 SMALL_HEIGHT, LARGE_HEIGHT = 0.04, 0.10  # line height as a fraction of the image height
 LOW_CONTRAST, HIGH_CONTRAST = 0.35, 0.75
+ON_PRODUCT = 0.8  # share of the line that must lie inside the foreground box
 CENTRAL = (0.15, 0.85)  # the region a product sits in when no foreground box is known
 PRODUCT_SCORE = 0.7
 
@@ -40,9 +41,10 @@ class TextHit:
     kind: (
         str  # phone, email, url, messenger, contact-word, promo-word, promo-pattern, overlay, logo
     )
-    text: str  # the matched part (normalised), or the whole line for an overlay
+    text: str  # the recognised line
     box: Box
     product_text: bool  # looks printed on the product: severity capped at warning
+    match: str = ""  # the part that made the verdict (normalised); empty for an overlay
 
 
 def classify_text(
@@ -59,7 +61,7 @@ def classify_text(
                 if (rule, m.kind) not in found and (part := m.search(views)) is not None:
                     found[rule, m.kind] = part
         if found:
-            hits += [TextHit(r, k, t, line.box, product) for (r, k), t in found.items()]
+            hits += [TextHit(r, k, line.text, line.box, product, m) for (r, k), m in found.items()]
         elif _readable(line, views[0]):
             hits.append(
                 TextHit(OVERLAY, "logo" if product else "overlay", line.text, line.box, product)
@@ -74,18 +76,21 @@ def is_product_text(line: TextBox, foreground: Box | None) -> bool:
     if the line lies in the central region), size (0.3: 1 at or below SMALL_HEIGHT, 0 at
     LARGE_HEIGHT) and contrast (0.2: 1 at or below LOW_CONTRAST, 0 at HIGH_CONTRAST, 0.5 if
     unknown). Product text needs the weighted sum to reach PRODUCT_SCORE and the line to be
-    on the product: without a foreground box that takes small size and modest contrast too.
+    on the product (ON_PRODUCT of it inside the foreground; without a foreground box, inside
+    the central region, and then it takes small size and modest contrast too).
     """
     x, y, w, h = line.box
     if foreground is not None:
         position = _inside_share(line.box, foreground)
+        on_product = position >= ON_PRODUCT
     else:
         lo, hi = CENTRAL
-        position = 0.6 if lo <= x and x + w <= hi and lo <= y and y + h <= hi else 0.0
+        on_product = lo <= x and x + w <= hi and lo <= y and y + h <= hi
+        position = 0.6 if on_product else 0.0
     size = _ramp(h, SMALL_HEIGHT, LARGE_HEIGHT)
     contrast = 0.5 if line.contrast is None else _ramp(line.contrast, LOW_CONTRAST, HIGH_CONTRAST)
     score = 0.5 * position + 0.3 * size + 0.2 * contrast
-    return position >= 0.6 and score >= PRODUCT_SCORE - 1e-9
+    return on_product and score >= PRODUCT_SCORE - 1e-9
 
 
 def _readable(line: TextBox, norm: str) -> bool:
