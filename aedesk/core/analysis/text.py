@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from aedesk.core.analysis.facts import Box, TextBox, TextFacts
 
@@ -95,8 +95,10 @@ class OcrEngine:
             params["EngineConfig.onnxruntime.intra_op_num_threads"] = self._threads
         try:
             self._ocr = rapidocr.RapidOCR(params=params)
+            self._ocr(_probe())  # sessions are built on first use: build them now, or fail now
         except Exception as exc:
             self._reason = f"OCR engine failed to start: {exc}"
+            self._ocr = None
             return
         self.name = f"rapidocr {version} PP-OCRv6 small det{DET_SIDE}"
 
@@ -112,6 +114,13 @@ class OcrEngine:
             box = _bounds(np.asarray(quad, np.float64), w, h)
             lines.append(TextBox(str(text), round(float(score), 4), box, _contrast(luma, box)))
         return tuple(lines)
+
+
+def _probe() -> np.ndarray:
+    """A small BGR image with a word on it, to load both models at start-up."""
+    img = Image.new("RGB", (320, 64), (255, 255, 255))
+    ImageDraw.Draw(img).text((12, 12), "aedesk 42", fill=(0, 0, 0), font_size=36)
+    return np.asarray(img)
 
 
 def _reduce(rgb: np.ndarray) -> np.ndarray:

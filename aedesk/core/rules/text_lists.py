@@ -2,8 +2,9 @@
 
 The shipped list (`text_lists.toml`, read through importlib.resources so it works from a
 checkout, a wheel or a frozen bundle) can be extended by a user file of the same layout.
-Matching happens on a normalised line and on its two OCR readings, so a slip of the
-recogniser (0 for O, l for 1, 5 for S, full-width characters) does not hide a match.
+Matching happens on a normalised line and on its slip-corrected reading, and words are
+compiled slip-tolerant, so a slip of the recogniser (0 for O, l for 1, 5 for S, full-width
+characters) does not hide a match.
 """
 
 from __future__ import annotations

@@ -43,6 +43,22 @@ def test_a_missing_model_file_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     assert reason is not None and "PP-OCRv9_rec_huge.onnx" in reason
 
 
+def test_an_engine_that_fails_to_start_is_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rapidocr
+
+    class Broken:
+        def __init__(self, params: object) -> None:
+            pass
+
+        def __call__(self, img: object) -> None:  # sessions are built on the first call
+            raise RuntimeError("no execution provider for this CPU")
+
+    monkeypatch.setattr(rapidocr, "RapidOCR", Broken)
+    engine = OcrEngine()
+    assert engine.available() == "OCR engine failed to start: no execution provider for this CPU"
+    assert engine.recognise(np.zeros((8, 8, 3), np.uint8)).error == engine.available()
+
+
 def test_the_engine_loads_and_reads_with_the_network_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

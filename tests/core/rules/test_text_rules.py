@@ -185,6 +185,8 @@ PROMO_NEGATIVES = [
     "NEW ARRIVAL",
     "折叠椅",  # 折叠 is "folding", not a discount
     "可折叠收纳",
+    "三折叠雨伞",  # "tri-fold umbrella": a numeral before 折, still not a discount
+    "2折叠床",
     "新品上市",
     "优质面料",  # 优质 "fine quality", not 优惠
     "特点",
