@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import imagegen
 import pytest
 from PIL import Image
 
-import imagegen
 from aedesk.cli import run
 
 

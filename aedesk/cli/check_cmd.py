@@ -11,7 +11,7 @@ from typing import Any
 
 from aedesk.cli import output
 from aedesk.core.findings import Finding, Severity, worst
-from aedesk.library.checker import CheckResult, Checker
+from aedesk.library.checker import Checker, CheckResult
 from aedesk.library.files import Walk, walk_images
 
 AddCommon = Callable[[argparse.ArgumentParser], None]

@@ -1,4 +1,4 @@
-"""The text rules' data: promo words, contact patterns and messages, from TOML.
+"""The text rules' data: promo words and contact patterns, from TOML.
 
 The shipped list (`text_lists.toml`, read through importlib.resources so it works from a
 checkout, a wheel or a frozen bundle) can be extended by a user file of the same layout.
@@ -45,11 +45,10 @@ class Matcher:
 
 @dataclass(frozen=True)
 class TextLists:
-    """Compiled matchers per rule, and the rules' messages ({texts} is filled in)."""
+    """Compiled matchers per rule (the rules' messages live with the rules, in rules.toml)."""
 
     contact: tuple[Matcher, ...]
     promo: tuple[Matcher, ...]
-    messages: dict[str, dict[str, str]]
 
 
 def normalise(text: str) -> str:
@@ -117,7 +116,6 @@ def load_text_lists(path: Path | str | None = None) -> TextLists:
             *(Matcher("promo-word", w, word_regex(w)) for w in promo.get("words", ())),
             *(Matcher("promo-pattern", p, _compile(p, origin)) for p in promo.get("patterns", ())),
         ),
-        messages=data.get("messages", {}),
     )
 
 

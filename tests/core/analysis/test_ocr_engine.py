@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import sys
 
+import factsgen
 import numpy as np
 import pytest
 from imagegen_text import photo, put_text
@@ -13,8 +14,8 @@ from PIL import Image
 from aedesk.core.analysis import text as text_mod
 from aedesk.core.analysis.text import OcrEngine
 from aedesk.core.findings import NOT_CHECKED, Severity
-from aedesk.core.rules.text_findings import text_findings
-from aedesk.core.rules.text_lists import load_text_lists
+from aedesk.core.rules.engine import check_image
+from aedesk.core.rules.profiles import load_catalogue
 
 
 @pytest.mark.parametrize("module", ["rapidocr", "onnxruntime"])
@@ -28,13 +29,14 @@ def test_a_missing_library_is_a_reason_not_a_crash(
     assert module in reason
     facts = engine.recognise(np.zeros((64, 64, 3), np.uint8))
     assert facts.error == reason and facts.boxes == ()
-    levels = {"contact-info": Severity.ERROR, "promo-text": Severity.ERROR}
-    found = text_findings(facts, levels, load_text_lists())
-    assert [(f.rule, f.detail["rule"]) for f in found] == [
+    catalogue = load_catalogue()
+    found = check_image(catalogue, catalogue.profile("huaxu"), factsgen.facts(text=facts))
+    assert [(f.rule, f.detail["checked_rule"]) for f in found] == [
         (NOT_CHECKED, "contact-info"),
         (NOT_CHECKED, "promo-text"),
+        (NOT_CHECKED, "text-overlay"),
     ]
-    assert all(module in f.message for f in found)
+    assert all(module in f.message and f.severity is Severity.INFO for f in found)
 
 
 def test_a_missing_model_file_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,18 +1,30 @@
-"""text_findings: severities per profile, the product-text cap, grouping, and not-checked."""
+"""text_findings: severities per profile, the product-text cap, grouping, banners."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from aedesk.core.analysis.facts import TextBox, TextFacts
-from aedesk.core.findings import NOT_CHECKED, Severity
-from aedesk.core.rules.text_findings import PENDING, text_findings
+from aedesk.core.findings import Severity
+from aedesk.core.rules.profiles import Rule, load_catalogue
+from aedesk.core.rules.text_findings import TEXT_RULES, text_findings
 from aedesk.core.rules.text_lists import load_text_lists
 
 LISTS = load_text_lists()
-HUAXU = {
-    "contact-info": Severity.ERROR,
-    "promo-text": Severity.ERROR,
-    "text-overlay": Severity.WARNING,
-}
+CATALOGUE = load_catalogue()
+
+
+def text_rules(profile: str, **severities: Severity) -> dict[str, Rule]:
+    """The profile's text rules by id; `severities` (rule id with _ for -) change levels."""
+    rules = {r.id: r for r in CATALOGUE.profile(profile).image_rules() if r.id in TEXT_RULES}
+    for key, severity in severities.items():
+        rid = key.replace("_", "-")
+        rules[rid] = dataclasses.replace(rules[rid], severity=severity)
+    return rules
+
+
+HUAXU = text_rules("huaxu")
+LEVELS = {rid: r.severity for rid, r in HUAXU.items()}
 CORNER = (0.05, 0.05, 0.4, 0.06)
 LOGO = (0.42, 0.45, 0.12, 0.03)
 PRODUCT = (0.3, 0.2, 0.4, 0.6)
@@ -31,7 +43,7 @@ def test_each_rule_at_its_profile_level_with_boxes_in_detail() -> None:
         LISTS,
     )
     by_rule = {f.rule: f for f in found}
-    assert {r: f.severity for r, f in by_rule.items()} == HUAXU
+    assert {r: f.severity for r, f in by_rule.items()} == LEVELS
     contact = by_rule["contact-info"]
     assert contact.message.startswith("Contact information in the image:")
     assert "shop8888" in contact.message and contact.message_zh.startswith("图片中有联系方式")
@@ -65,14 +77,14 @@ def test_product_text_is_capped_at_warning() -> None:
 
 
 def test_a_lower_profile_level_is_not_raised_by_the_cap() -> None:
-    levels = {"text-overlay": Severity.INFO}
-    (f,) = text_findings(facts(("ACME", LOGO)), levels, LISTS, PRODUCT)
+    rules = {"text-overlay": text_rules("huaxu", text_overlay=Severity.INFO)["text-overlay"]}
+    (f,) = text_findings(facts(("ACME", LOGO)), rules, LISTS, PRODUCT)
     assert f.severity is Severity.INFO
 
 
 def test_only_rules_in_the_profile_are_reported() -> None:
     found = text_findings(
-        facts(("SALE", CORNER), ("Premium", CORNER)), {"text-overlay": Severity.WARNING}, LISTS
+        facts(("SALE", CORNER), ("Premium", CORNER)), {"text-overlay": HUAXU["text-overlay"]}, LISTS
     )
     assert [f.rule for f in found] == ["text-overlay"]
     assert [i["text"] for i in found[0].detail["items"]] == ["Premium"]
@@ -89,18 +101,8 @@ def test_clean_text_gives_no_findings() -> None:
     assert text_findings(TextFacts("t"), HUAXU, LISTS) == ()
 
 
-def test_ocr_error_reports_not_checked_per_rule_with_the_reason() -> None:
-    found = text_findings(
-        TextFacts("t", error="OCR library not available: no onnxruntime"), HUAXU, LISTS
-    )
-    assert [f.rule for f in found] == [NOT_CHECKED] * 3
-    assert [f.detail["rule"] for f in found] == ["contact-info", "promo-text", "text-overlay"]
-    assert all(f.severity is Severity.WARNING for f in found)
-    assert all("no onnxruntime" in f.message and "no onnxruntime" in f.message_zh for f in found)
-
-
-def test_ocr_not_run_yet_is_not_checked_at_info() -> None:
-    found = text_findings(None, {"promo-text": Severity.ERROR}, LISTS)
-    assert [(f.rule, f.severity, f.detail["reason"]) for f in found] == [
-        (NOT_CHECKED, Severity.INFO, PENDING)
-    ]
+def test_on_a_banner_any_text_is_the_overlay_warning() -> None:
+    found = text_findings(facts(("SALE", CORNER), ("WeChat: shop8888", CORNER)), text_rules("banner"), LISTS)
+    [(rule, severity)] = {(f.rule, f.severity) for f in found}
+    assert (rule, severity) == ("text-overlay", Severity.WARNING)
+    assert len(found[0].detail["items"]) == 2

@@ -25,9 +25,6 @@ def test_shipped_lists_cover_both_languages() -> None:
     contact_kinds = {m.kind for m in lists.contact}
     assert {"phone", "email", "url", "messenger", "contact-word"} <= contact_kinds
     assert {"微信", "whatsapp", "telegram", "skype"} <= {m.source for m in lists.contact}
-    for rule in ("contact-info", "promo-text", "text-overlay", "logo"):
-        assert "{texts}" in lists.messages[rule]["en"]
-        assert "{texts}" in lists.messages[rule]["zh"]
 
 
 def test_a_user_file_extends_the_lists(tmp_path: Path) -> None:
@@ -35,18 +32,14 @@ def test_a_user_file_extends_the_lists(tmp_path: Path) -> None:
     user.write_text(
         '[promo-text]\nwords = ["mega deal", "大甩卖"]\n'
         "[contact-info.patterns]\n"
-        "shop-code = ['shop\\s*#\\d{4}']\n"
-        '[messages.promo-text]\nen = "Sales talk: {texts}"\n',
+        "shop-code = ['shop\\s*#\\d{4}']\n",
         encoding="utf-8",
     )
     assert rules_of("MEGA DEAL", user) == {PROMO}
     assert rules_of("工厂大甩卖", user) == {PROMO}
     assert rules_of("Shop #1234", user) == {CONTACT}
     assert rules_of("Shop #1234") == {OVERLAY}  # only with the user file
-    lists = load_text_lists(user)
-    assert rules_of("限时") == {PROMO}  # shipped words stay
-    assert lists.messages["promo-text"]["en"] == "Sales talk: {texts}"
-    assert lists.messages["promo-text"]["zh"] == "图片中有促销文字：{texts}"
+    assert rules_of("限时", user) == {PROMO}  # shipped words stay
 
 
 def test_a_bad_pattern_names_the_file_and_pattern(tmp_path: Path) -> None:
