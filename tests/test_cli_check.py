@@ -7,15 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import imagegen
 import pytest
 from PIL import Image
 
-import imagegen
 from aedesk.cli import run
 
 
 def check_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
-    code = run(["check", "--json", *args])
+    """`check --json` without OCR (slow; the text rules have their own tests)."""
+    code = run(["check", "--json", "--no-ocr", *args])
     return code, json.loads(capsys.readouterr().out)
 
 
@@ -63,7 +64,7 @@ def test_folder_walk_skips_other_files_and_hidden(capsys: pytest.CaptureFixture[
     (photos / "notes.txt").write_text("not an image", "utf-8")
     (photos / ".hidden.jpg").write_bytes(imagegen.jpeg_bytes(imagegen.product((300, 300))))
     (photos / "~$draft.jpg").write_bytes(b"lock")
-    code = run(["check", "--lang", "en", str(photos)])
+    code = run(["check", "--no-ocr", "--lang", "en", str(photos)])
     out = capsys.readouterr().out
     assert code == 0
     assert "主图 01.jpg" in out and "02.png" in out and "notes.txt" not in out
@@ -139,7 +140,7 @@ def test_bad_usage_is_exit_two(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_chinese_output_follows_lang(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     small = imagegen.save(imagegen.product((1000, 1000)), tmp_path / "small.jpg")
-    run(["check", "--lang", "zh", str(small)])
+    run(["check", "--no-ocr", "--lang", "zh", str(small)])
     out = capsys.readouterr().out
     assert "小于要求的 1200×1200 像素" in out and "共 1 张图片" in out
 
@@ -147,7 +148,7 @@ def test_chinese_output_follows_lang(capsys: pytest.CaptureFixture[str], tmp_pat
 def test_no_traceback_reaches_the_user(tmp_path: Path) -> None:
     bad = tmp_path / "x.jpg"
     bad.write_bytes(b"\xff\xd8\xff" + b"\x00" * 50)  # a JPEG signature and nothing else
-    result = subprocess.run([sys.executable, "-m", "aedesk", "check", str(bad)],
+    result = subprocess.run([sys.executable, "-m", "aedesk", "check", "--no-ocr", str(bad)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
 
@@ -175,3 +176,14 @@ def test_16_bit_png_is_checked(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     _, doc = check_json(capsys, str(path))
     rules = {f["rule"]: f["message"] for f in doc["images"][0]["findings"]}
     assert "16-bit" in rules["color-mode"]
+
+
+def test_text_rules_run_with_ocr(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from aedesk.demo import imagery
+
+    offer = imagegen.save(imagery.with_caption(imagegen.product((1300, 1300)), "LIMITED TIME OFFER"),
+                          tmp_path / "offer.jpg")
+    code = run(["check", "--json", str(offer)])
+    doc = json.loads(capsys.readouterr().out)
+    rules = {f["rule"]: f["severity"] for f in doc["images"][0]["findings"]}
+    assert code == 1 and rules.get("promo-text") == "error" and "not-checked" not in rules

@@ -1,8 +1,9 @@
 """Findings per image and profile, computed from stored facts and kept in the catalog.
 
 Findings never need a decode: they come from the facts. They are cached with a key naming
-the profile's rules as they were (ids, severities, thresholds, messages) and the aedesk
-version, so editing `rules.toml` or upgrading recomputes them from the facts, and folder
+the profile's rules as they were (ids, severities, thresholds, messages), the text rules'
+word lists and the aedesk version, so editing `rules.toml` or `text_lists.toml`, or
+upgrading, recomputes them from the facts, and folder
 summaries are one SQL query over the cache.
 """
 
@@ -18,11 +19,14 @@ from aedesk.core.analysis.facts import ImageFacts
 from aedesk.core.findings import Finding, worst
 from aedesk.core.rules import engine
 from aedesk.core.rules.profiles import Catalogue, Profile
+from aedesk.core.rules.text_lists import TextLists
 from aedesk.library.catalog import LISTED, Catalog, folder_range
 
 
-def rules_key(profile: Profile) -> str:
-    text = json.dumps([__version__, dataclasses.asdict(profile)], sort_keys=True, default=str)
+def rules_key(profile: Profile, lists: TextLists) -> str:
+    """Names the rules findings were computed with: the profile, the word lists, the version."""
+    words = [(m.kind, m.source) for m in (*lists.contact, *lists.promo)]
+    text = json.dumps([__version__, dataclasses.asdict(profile), words], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -43,15 +47,14 @@ class FindingsCache:
 
     def _key(self, profile_id: str) -> str:
         if profile_id not in self._keys:
-            self._keys[profile_id] = rules_key(self.rules.profile(profile_id))
+            self._keys[profile_id] = rules_key(self.rules.profile(profile_id), self.rules.text_lists)
         return self._keys[profile_id]
 
     def findings(self, image_id: int, profile_id: str) -> list[Finding]:
         """The image's findings for the profile; none while it is listed but not analysed."""
         key = self._key(profile_id)
         cached = self._catalog.query(
-            "SELECT f.findings FROM findings f WHERE f.image_id = ? AND f.profile = ? "
-            "AND f.rules_key = ?",
+            "SELECT f.findings FROM findings f WHERE f.image_id = ? AND f.profile = ? AND f.rules_key = ?",
             (image_id, profile_id, key),
         )
         if cached:
@@ -67,9 +70,7 @@ class FindingsCache:
             "AND f.rules_key = ? WHERE i.path >= ? AND i.path < ? AND i.missing = 0"
         )
         args = (profile_id, key, lo, hi)
-        stale = self._catalog.query(
-            f"SELECT i.id {join} AND i.stage > 0 AND f.image_id IS NULL", args
-        )
+        stale = self._catalog.query(f"SELECT i.id {join} AND i.stage > 0 AND f.image_id IS NULL", args)
         self._compute([i for (i,) in stale], profile_id)
         images, errors, warnings = self._catalog.query(
             f"SELECT count(*), total(f.worst = 2), total(f.worst = 1) {join}", args
@@ -87,8 +88,7 @@ class FindingsCache:
         with self._catalog.transaction() as db:
             # stored only if the facts are still those the findings came from
             db.executemany(
-                "INSERT OR REPLACE INTO findings SELECT id, ?, ?, ?, ? FROM images "
-                "WHERE id = ? AND facts = ?",
+                "INSERT OR REPLACE INTO findings SELECT id, ?, ?, ?, ? FROM images WHERE id = ? AND facts = ?",
                 [
                     (profile_id, key, _rank(fs), json.dumps([f.to_dict() for f in fs]), i, text)
                     for i, (fs, text) in results.items()

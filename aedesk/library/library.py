@@ -86,7 +86,7 @@ class Library:
         """The user's library: catalog in the data dir, thumbnails in the cache dir, the
         shipped rules with the user's overrides. `options`: debounce, polling…"""
         catalog = Catalog.open(paths.data_dir() / "catalog.sqlite3")
-        rules = load_catalogue(paths.rules_override())
+        rules = load_catalogue(paths.rules_override(), paths.text_lists_override())
         thumbs = ThumbnailCache(paths.cache_dir() / "thumbnails")
         return cls(catalog, rules, ocr=ocr, thumbnails=thumbs, **options)  # type: ignore[arg-type]
 
