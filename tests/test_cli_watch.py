@@ -68,7 +68,7 @@ def watch(*args: str) -> Iterator[Watch]:
 def test_watch_json_reports_each_change_once_and_stops_cleanly(tmp_path: Path) -> None:
     folder = tmp_path / "tethered"
     first, second = photo(folder / "001.jpg", 1), photo(folder / "002.jpg", 2)
-    with watch("--json", "--profile", "huaxu", str(folder)) as w:
+    with watch("--json", "--no-ocr", "--profile", "huaxu", str(folder)) as w:
         wait_for(lambda: len(w.events()) == 2, timeout=20, what="the two existing images")
         assert {e["path"] for e in w.events()} == {str(first), str(second)}
         new, data = folder / "003.jpg", jpeg(3, (800, 600))
@@ -92,6 +92,7 @@ def test_watch_json_reports_each_change_once_and_stops_cleanly(tmp_path: Path) -
 
 
 def test_watch_restarted_on_the_same_folder_reports_from_the_catalog(tmp_path: Path) -> None:
+    """With OCR on (huaxu has text rules): one line per image, once its text is read."""
     folder = tmp_path / "shoot"
     photo(folder / "a.jpg", 1)
     with watch("--json", str(folder)) as w:
@@ -101,6 +102,7 @@ def test_watch_restarted_on_the_same_folder_reports_from_the_catalog(tmp_path: P
         wait_for(lambda: len(again.events()) == 1, timeout=20, what="the unchanged image")
         assert again.stop(signal.SIGINT)[0] == 0
     assert again.events() == w.events()
+    assert "not-checked" not in {f["rule"] for f in w.events()[0]["findings"]}  # type: ignore[attr-defined]
 
 
 def test_watch_human_output_and_bad_folder(
@@ -112,7 +114,7 @@ def test_watch_human_output_and_bad_folder(
     assert "not a folder" in capsys.readouterr().err
     folder = tmp_path / "shoot"
     photo(folder / "a.jpg", 1)
-    with watch("--lang", "en", str(folder)) as w:
+    with watch("--lang", "en", "--no-ocr", str(folder)) as w:
         wait_for(lambda: any("a.jpg" in line for line in w.lines), timeout=20)
         assert w.stop(signal.SIGTERM)[0] == 0
     assert w.lines[0].startswith("✖ error") and "400×400 JPEG" in w.lines[0]

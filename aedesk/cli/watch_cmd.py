@@ -19,7 +19,10 @@ from typing import Any
 
 from aedesk.cli import output
 from aedesk.cli.image_json import image_json
+from aedesk.core.analysis.pipeline import TextRecogniser
+from aedesk.core.analysis.text import OcrEngine
 from aedesk.core.rules.profiles import load_catalogue
+from aedesk.core.rules.text_findings import TEXT_RULES
 from aedesk.library import paths
 from aedesk.library.catalog import Catalog
 from aedesk.library.library import Library
@@ -38,8 +41,12 @@ def register(sub: Any, add_common: Callable[[argparse.ArgumentParser], None]) ->
     p.add_argument(
         "--json",
         action="store_true",
-        help="one JSON object per line: the image object of `check --json` plus "
-        '"event": "checked" | "removed"',
+        help='one JSON object per line: the image object of `check --json` plus "event": "checked" | "removed"',
+    )
+    p.add_argument(
+        "--no-ocr",
+        action="store_true",
+        help="skip text recognition: faster lines; the text rules then say not-checked",
     )
     p.add_argument(
         "--poll",
@@ -51,10 +58,15 @@ def register(sub: Any, add_common: Callable[[argparse.ArgumentParser], None]) ->
 
 
 class Printer:
-    """A library listener printing an image when its checked state is new to us."""
+    """A library listener printing an image when its checked state is new to us.
 
-    def __init__(self, library: Library, profile: str, as_json: bool, lang: str) -> None:
+    With `text` (OCR on), an image is printed once its text has been read too, so each
+    version of a file gives one line, not a fast one and then a complete one.
+    """
+
+    def __init__(self, library: Library, profile: str, as_json: bool, lang: str, text: bool = False) -> None:
         self._library = library
+        self._text = text
         self._profile = profile
         self._json = as_json
         self._lang = lang
@@ -63,15 +75,18 @@ class Printer:
 
     def images_changed(self, ids: list[int]) -> None:
         records = (self._library.record(i) for i in ids)
-        for rec in sorted(
-            (r for r in records if r and not r.pending and not r.missing), key=lambda r: r.path
-        ):
+        for rec in sorted((r for r in records if r and self._checked(r)), key=lambda r: r.path):
             key = (rec.path, rec.size, rec.mtime_ns, rec.facts.text is None, rec.facts.error)
             if self._printed.get(rec.id, ((),))[0] != key:
                 findings = self._library.findings(rec.id, self._profile)
                 obj = image_json(rec.facts, findings, self._lang)
                 self._printed[rec.id] = (key, obj)
                 self._emit("checked", obj, rec, findings)
+
+    def _checked(self, rec: ImageRecord) -> bool:
+        if rec.pending or rec.missing:
+            return False
+        return not (self._text and rec.facts.readable and rec.facts.text is None)
 
     def images_removed(self, ids: list[int]) -> None:
         for image_id in ids:
@@ -109,12 +124,13 @@ class Printer:
             print(f"- {word}  {obj['path']}", flush=True)
 
 
-def open_library(dirs: list[Path], polling: bool) -> Library:
+def open_library(dirs: list[Path], polling: bool, ocr: TextRecogniser | None) -> Library:
     """The watch command's own library, whose folders are exactly `dirs`."""
     catalog = Catalog.open(paths.data_dir() / "watch-catalog.sqlite3")
     library = Library(
         catalog,
-        load_catalogue(paths.rules_override()),
+        load_catalogue(paths.rules_override(), paths.text_lists_override()),
+        ocr=ocr,
         thumbnails=ThumbnailCache(paths.cache_dir() / "watch-thumbnails"),
         polling=True if polling else None,
     )
@@ -133,10 +149,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"aedesk watch: {d}: not a folder", file=sys.stderr)
     if missing:
         return 2
-    library = open_library(args.dirs, args.poll)
+    rules = load_catalogue().profile(args.profile).image_rules()
+    ocr = None if args.no_ocr or not any(r.id in TEXT_RULES for r in rules) else OcrEngine()
+    library = open_library(args.dirs, args.poll, ocr)
     for note in library.notices:
         print(f"aedesk: {note}", file=sys.stderr)
-    library.subscribe(Printer(library, args.profile, args.json, args.lang))
+    library.subscribe(Printer(library, args.profile, args.json, args.lang, ocr is not None))
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -23,6 +23,9 @@ STAGES = ("analyse", "ocr")
 # working copies; past ~4 workers a 2-4 core machine gains nothing and memory keeps growing.
 MAX_WORKERS = 4
 HINTS_KEPT = 8  # the last few screens the user looked at
+# OCR engines serialise their calls (one model session); more OCR jobs at once would only park
+# workers that newly arrived photos need for their fast checks.
+LIMITS = {"ocr": 1}
 log = logging.getLogger(__name__)
 
 Work = Callable[[str, int], str]  # (stage, image id) -> path worked on
@@ -33,9 +36,7 @@ def default_workers() -> int:
 
 
 class Scanner:
-    def __init__(
-        self, work: Work, progress: Callable[[Progress], None], workers: int | None = None
-    ) -> None:
+    def __init__(self, work: Work, progress: Callable[[Progress], None], workers: int | None = None) -> None:
         self._work = work
         self._report = progress
         self._count = workers or default_workers()
@@ -94,9 +95,7 @@ class Scanner:
 
     def wait_idle(self, timeout: float) -> bool:
         with self._cond:
-            return self._cond.wait_for(
-                lambda: not self._queued and not any(self._running.values()), timeout
-            )
+            return self._cond.wait_for(lambda: not self._queued and not any(self._running.values()), timeout)
 
     def start(self) -> None:
         with self._cond:
@@ -126,12 +125,17 @@ class Scanner:
         with self._cond:
             while True:
                 while self._heap:
-                    _, _, seq, stage, image_id = heapq.heappop(self._heap)
-                    if self._queued.get((stage, image_id)) == seq:
-                        del self._queued[(stage, image_id)]
-                        self._waiting[stage] -= 1
-                        self._running[stage] += 1
-                        return stage, image_id
+                    _, _, seq, stage, image_id = self._heap[0]
+                    if self._queued.get((stage, image_id)) != seq:
+                        heapq.heappop(self._heap)  # superseded by a later push
+                        continue
+                    if self._running[stage] >= LIMITS.get(stage, self._count):
+                        break  # what is left is of this stage or later: wait for a slot
+                    heapq.heappop(self._heap)
+                    del self._queued[(stage, image_id)]
+                    self._waiting[stage] -= 1
+                    self._running[stage] += 1
+                    return stage, image_id
                 if self._stopping:
                     return None
                 self._cond.wait()

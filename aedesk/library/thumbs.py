@@ -52,7 +52,7 @@ class ThumbnailCache:
         """Store the thumbnail and preview derived from `preview` (RGB, long side ≤ 1280)."""
         big = _fit(preview, PREVIEW_LONG_SIDE)
         thumb = _jpeg(_fit(big, THUMB_LONG_SIDE), 85)
-        self._write(self._file(key, "preview"), _jpeg(big, 85))
+        self._write(self._file(key, "preview"), _jpeg(big, 90))  # OCR reads this one
         self._write(self._file(key, "thumb"), thumb)
         self._remember(key, thumb)
 
