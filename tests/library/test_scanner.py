@@ -86,3 +86,31 @@ def test_a_failing_job_does_not_stop_the_others() -> None:
     wait_for(lambda: len(done) == 2, what="the other jobs")
     scanner.stop()
     assert done == [1, 3]
+
+
+def test_one_ocr_job_at_a_time_leaves_the_other_worker_to_new_photos() -> None:
+    ocr_running, peak, analysed = [0], [0], threading.Event()
+    lock, release = threading.Lock(), threading.Event()
+
+    def work(stage: str, image_id: int) -> str:
+        if stage == "analyse":
+            analysed.set()
+            return ""
+        with lock:
+            ocr_running[0] += 1
+            peak[0] = max(peak[0], ocr_running[0])
+        release.wait(10)
+        with lock:
+            ocr_running[0] -= 1
+        return ""
+
+    scanner = Scanner(work, lambda p: None, workers=2)
+    scanner.start()
+    scanner.submit("ocr", [1, 2, 3])
+    wait_for(lambda: ocr_running[0] == 1, what="an OCR job")
+    scanner.submit("analyse", [10])  # a photo lands while text is being read
+    wait_for(analysed.is_set, what="the photo served by the other worker")
+    release.set()
+    assert scanner.wait_idle(10)
+    scanner.stop()
+    assert peak[0] == 1
