@@ -21,7 +21,7 @@ from PIL import Image
 
 from aedesk.core.analysis.facts import ImageFacts, TextFacts
 from aedesk.core.analysis.pipeline import Analysis, TextRecogniser, analyse
-from aedesk.library.catalog import ANALYSED, COMPLETE, LISTED, Catalog
+from aedesk.library.catalog import ANALYSED, COMPLETE, LISTED, Catalog, Row
 from aedesk.library.listing import file_stat
 from aedesk.library.notifier import Notifier
 from aedesk.library.thumbs import ThumbnailCache
@@ -45,8 +45,12 @@ class Jobs:
     def analyse(self, image_id: int, patient: bool = True) -> str:
         """Decode once: facts, thumbnail and preview. Returns the path worked on."""
         row = self.catalog.row(image_id)
-        if row is None or row.missing or row.stage != LISTED:
-            return ""  # gone, or done by an earlier job for the same id
+        if row is None or row.missing:
+            return ""
+        if row.stage != LISTED:  # analysed already: only a cleared cache brings us here
+            if row.sha256 and not self.thumbs.has(row.sha256):
+                self._rebuild_previews(row)
+            return row.path
         stat = (row.size, row.mtime_ns)
         if file_stat(row.path) != stat:
             self.settle(row.path, 0.0)  # changed or gone since it was listed: reconcile first
@@ -74,21 +78,27 @@ class Jobs:
         facts = self.catalog.facts(image_id)
         if self.ocr is None or row is None or facts is None or row.missing or row.stage != ANALYSED:
             return ""
-        data = self.thumbs.preview(row.sha256)
-        if data is None:  # the cache was cleared: rebuild it from the file
-            result = _analyse(Path(row.path))
-            if result.preview is None or result.facts.sha256 != row.sha256:
-                self.settle(row.path, 0.0)
-                return row.path
-            self.thumbs.put(row.sha256, result.preview)
-            rgb = np.asarray(result.preview.convert("RGB"))
-        else:
-            with Image.open(io.BytesIO(data)) as im:
-                rgb = np.asarray(im.convert("RGB"))
+        data = self.thumbs.preview(row.sha256) or self._rebuild_previews(row)
+        if data is None:
+            return row.path
+        with Image.open(io.BytesIO(data)) as im:
+            rgb = np.asarray(im.convert("RGB"))
         text = _recognise(self.ocr, rgb)
         if self.catalog.store_facts(row, facts.with_text(text), COMPLETE):
             self.notifier.changed([image_id])
         return row.path
+
+
+    def _rebuild_previews(self, row: Row) -> bytes | None:
+        """The cache lost this file's thumbnail and preview (the OS or the user cleared it):
+        decode the file again for them. Returns the preview, None if the file changed."""
+        result = _analyse(Path(row.path))
+        if result.preview is None or result.facts.sha256 != row.sha256:
+            self.settle(row.path, 0.0)  # not the content the row describes: reconcile it
+            return None
+        self.thumbs.put(row.sha256, result.preview)
+        self.notifier.changed([row.id])
+        return self.thumbs.preview(row.sha256)
 
 
 def _analyse(path: Path) -> Analysis:

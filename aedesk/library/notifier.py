@@ -85,8 +85,8 @@ class Notifier:
         with self._cond:
             self._stopping = True
             self._cond.notify()
-        if self._thread is not None:
-            self._thread.join()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()  # (a listener that closes the library must not wait on itself)
             self._thread = None
 
     def _flush(self) -> None:

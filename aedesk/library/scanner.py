@@ -123,7 +123,7 @@ class Scanner:
     def _pop(self) -> tuple[str, int] | None:
         """The next live job (stale heap entries are skipped), or None when stopping."""
         with self._cond:
-            while True:
+            while not self._stopping:
                 while self._heap:
                     _, _, seq, stage, image_id = self._heap[0]
                     if self._queued.get((stage, image_id)) != seq:
@@ -136,9 +136,8 @@ class Scanner:
                     self._waiting[stage] -= 1
                     self._running[stage] += 1
                     return stage, image_id
-                if self._stopping:
-                    return None
                 self._cond.wait()
+            return None
 
     def _run(self) -> None:
         while (job := self._pop()) is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -196,3 +197,25 @@ def test_catalogue_files_analyses_dropped_files_in_place_synchronously(
     assert ids == [lib.id_for_path(loose[1]), lib.id_for_path(loose[0])]
     assert all(not r.pending and r.facts.sha256 for r in lib.records())
     assert lib.catalogue_files([tmp_path / "desk"]) == ids[::-1]  # a folder: its images, by path
+
+
+def test_a_cleared_thumbnail_cache_is_rebuilt_on_demand(
+    make_library: LibraryFactory, photos: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = make_library()
+    lib.add_folder(photos)
+    lib.start()
+    wait_for(settled(lib, 3))
+    image_id = lib.id_for_path(photos / "a.jpg")
+    assert image_id is not None
+    lib.close()
+    shutil.rmtree(tmp_path / "thumbs")  # the OS cleaned the cache
+    counted = CountingAnalyse(monkeypatch)
+    lib = make_library()
+    lib.start()
+    assert lib.thumbnail(image_id) is None  # not ready: asked for
+    wait_for(lambda: lib.thumbnail(image_id), what="the rebuilt thumbnail")
+    assert lib.preview(image_id) is not None
+    assert counted.paths == ["a.jpg"]  # only what was asked for
+    record = lib.record(image_id)
+    assert record is not None and not record.pending
