@@ -43,6 +43,8 @@ class Scanner:
         self._cond = threading.Condition()
         self._heap: list[tuple[int, int, int, str, int]] = []
         self._queued: dict[tuple[str, int], int] = {}  # job -> seq of its live heap entry
+        self._active: set[tuple[str, int]] = set()  # jobs running now
+        self._again: set[tuple[str, int]] = set()  # submitted while running: run once more after
         self._seq = itertools.count()
         self._generation = 0
         self._hints: dict[int, int] = {}  # id -> generation of the latest hint naming it
@@ -58,12 +60,15 @@ class Scanner:
         return self._count
 
     def submit(self, stage: str, ids: Iterable[int]) -> None:
+        """Queue jobs; one already queued is not queued twice, and one running now runs once
+        more when it is done (it may have read the file before the change that asks again)."""
         with self._cond:
             for image_id in ids:
-                if (stage, image_id) not in self._queued:
-                    self._push(stage, image_id, -self._hints.get(image_id, 0))
-                    self._waiting[stage] += 1
-                    self._total[stage] += 1
+                job = (stage, image_id)
+                if job in self._active:
+                    self._again.add(job)
+                elif job not in self._queued:
+                    self._enqueue(stage, image_id)
             self._cond.notify_all()
 
     def prioritise(self, ids: Iterable[int]) -> None:
@@ -84,6 +89,7 @@ class Scanner:
         with self._cond:
             self._heap.clear()
             self._queued.clear()
+            self._again.clear()
             for stage in STAGES:
                 self._waiting[stage] = 0
                 self._total[stage] = self._done[stage] + self._running[stage]
@@ -115,6 +121,11 @@ class Scanner:
             t.join()
         self._threads.clear()
 
+    def _enqueue(self, stage: str, image_id: int) -> None:
+        self._push(stage, image_id, -self._hints.get(image_id, 0))
+        self._waiting[stage] += 1
+        self._total[stage] += 1
+
     def _push(self, stage: str, image_id: int, boost: int) -> None:
         seq = next(self._seq)
         self._queued[(stage, image_id)] = seq
@@ -135,6 +146,7 @@ class Scanner:
                     del self._queued[(stage, image_id)]
                     self._waiting[stage] -= 1
                     self._running[stage] += 1
+                    self._active.add((stage, image_id))
                     return stage, image_id
                 self._cond.wait()
             return None
@@ -150,6 +162,10 @@ class Scanner:
             with self._cond:
                 self._running[stage] -= 1
                 self._done[stage] += 1
+                self._active.discard(job)
+                if job in self._again:
+                    self._again.discard(job)
+                    self._enqueue(stage, image_id)
                 if not self._maybe_finished(stage):
                     self._report(Progress(stage, self._done[stage], self._total[stage], path))
                 self._cond.notify_all()

@@ -114,3 +114,16 @@ def test_one_ocr_job_at_a_time_leaves_the_other_worker_to_new_photos() -> None:
     assert scanner.wait_idle(10)
     scanner.stop()
     assert peak[0] == 1
+
+
+def test_a_job_submitted_while_it_runs_runs_once_more_afterwards() -> None:
+    work = Gated()
+    scanner = Scanner(work, lambda p: None, workers=2)
+    scanner.start()
+    scanner.submit("analyse", [5])
+    work.started.wait(10)
+    scanner.submit("analyse", [5, 5])  # the file changed while it was being read
+    work.gate.set()
+    assert scanner.wait_idle(10)
+    scanner.stop()
+    assert work.order == [("analyse", 5), ("analyse", 5)]
