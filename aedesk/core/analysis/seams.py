@@ -1,0 +1,119 @@
+"""Evidence for straight seams across one orientation of an image region (see `collage`).
+
+A `LineScan` reads a grey array `a` laid out as (points along the lines) × (positions
+across them); position p is the line between columns p-1 and p. It finds, near a fraction
+of the region, the best hard-seam line and any gutter, and says whether a stretch of a
+line shows a seam along its whole length.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+Grey = npt.NDArray[np.int16]
+
+TOLERANCE = 0.025  # ± around a fraction, of the region's size (borders, gutters, rounding)
+STEP_MIN = 8  # grey levels: a jump smaller than this is no seam anywhere
+SHARPNESS = 2.0  # jump across / variation beside, at each point along a seam
+SEGMENTS = 8  # a full line is cut into this many stretches …
+SEGMENT_MIN = 0.3  # … and each must show the jump at this share of its points …
+GAP = 0.04  # … and no run of points longer than this share of the line may lack it
+SEAM_MIN = 0.5  # share of all points along the line that show the jump
+STRIP = 0.06  # a parallel edge within this (of the region) makes the line a strip's side
+EDGE_MIN = 16  # grey levels over three pixels that make an edge, for the strip test
+FLAT = 2.0  # mean absolute deviation (grey levels) along a gutter column
+GUTTER_MAX = 0.06  # widest gutter, of the region's size
+GUTTER_EDGE = 6  # grey levels between gutter and the content beside it …
+GUTTER_SIDE = 0.6  # … along at least this share of each edge
+
+
+class LineScan:
+    """Seam evidence for every line across `a` (points along × positions across)."""
+
+    def __init__(self, a: Grey) -> None:
+        self.a = a
+        self.n = a.shape[1]
+        self.jump = _jumps(a)
+        self.edge = np.zeros(a.shape, dtype=bool)  # any strong step, sharp or not
+        self.edge[:, 2:-1] = np.abs(a[:, 3:] - a[:, :-3]) >= EDGE_MIN
+        self.share = self.jump.mean(axis=0)
+        self.level = a.mean(axis=0)
+        self.flat = np.abs(a - self.level).mean(axis=0) < FLAT
+
+    def window(self, f: float) -> tuple[int, int]:
+        """Positions within `TOLERANCE` of the fraction `f`."""
+        return max(5, int(self.n * (f - TOLERANCE))), min(self.n - 3, int(self.n * (f + TOLERANCE)) + 1)
+
+    def best(self, f: float) -> int:
+        """The line near fraction `f` with the most jumps along it."""
+        lo, hi = self.window(f)
+        return lo + int(np.argmax(self.share[lo:hi]))
+
+    def seam(self, f: float) -> int | None:
+        """A full-length seam (gutter or hard seam) near fraction `f`, or None."""
+        lo, hi = self.window(f)
+        gutter = self._gutter(lo, hi)
+        if gutter is not None:
+            return gutter
+        p = self.best(f)
+        if self.share[p] >= SEAM_MIN and self.stretch(p, 0, self.a.shape[0], SEGMENTS):
+            return p
+        return None
+
+    def stretch(self, p: int, start: int, end: int, segments: int = SEGMENTS // 2) -> bool:
+        """Whether line p jumps all along points [start, end) and is no strip's side there."""
+        jump = self.jump[start:end, p]
+        if len(jump) < 2 * segments:
+            return False
+        bounds = np.linspace(0, len(jump), segments + 1).astype(int)
+        counts = np.r_[0, np.cumsum(jump)][bounds]
+        if (np.diff(counts) < SEGMENT_MIN * np.diff(bounds)).any() or _longest_gap(jump) > GAP * len(jump):
+            return False
+        reach = max(4, int(self.n * STRIP))
+        near = np.r_[max(3, p - reach) : p - 2, p + 3 : min(self.n, p + reach + 1)]
+        beside = self.edge[start:end, near].mean(axis=0) if near.size else np.zeros(1)
+        return float(beside.max()) < float(jump.mean()) / 2
+
+    def _gutter(self, lo: int, hi: int) -> int | None:
+        """The middle of a flat, narrow run of columns centred in [lo, hi) with content on
+        both sides that differs from it along most of its length; None if there is none."""
+        a, n, level, flat = self.a, self.n, self.level, self.flat
+        # runs of flat columns at one level (a flat backdrop beside a gutter has another level)
+        cut = np.ones(n + 1, dtype=bool)
+        cut[1:n] = ~flat[1:] | ~flat[:-1] | (np.abs(np.diff(level)) >= GUTTER_EDGE / 2)
+        bounds = np.flatnonzero(cut)
+        for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            if not (flat[start] and lo <= (start + end) // 2 < hi):
+                continue
+            if end - start > GUTTER_MAX * n or start < 3 or end > n - 3:
+                continue
+            colour = level[start:end].mean()
+            edges = (np.abs(a[:, start - 3] - colour), np.abs(a[:, end + 2] - colour))
+            if all(float((e > GUTTER_EDGE).mean()) >= GUTTER_SIDE for e in edges):
+                return (start + end) // 2
+        return None
+
+
+def _longest_gap(jump: npt.NDArray[np.bool_]) -> int:
+    """Length of the longest run of points with no jump at or next to them."""
+    covered = jump.copy()
+    covered[1:] |= jump[:-1]
+    covered[:-1] |= jump[1:]
+    edges = np.diff(np.r_[0, (~covered).astype(np.int8), 0])
+    return int((np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)).max(initial=0))
+
+
+def _jumps(a: Grey) -> npt.NDArray[np.bool_]:
+    """Where the grey level steps across a line at least `SHARPNESS` times more than it
+    varies beside it, and stays stepped (a thin line or groove goes back: no seam).
+
+    The step is read over three pixels (a[:, p-2] to a[:, p+1]) so a seam blurred over two
+    still counts, and compared with the same span on each side and with a wider span.
+    """
+    d = np.abs(a[:, 3:] - a[:, :-3])  # d[:, i] = |a[:, i+3] - a[:, i]|
+    wide = np.abs(a[:, 9:] - a[:, :-9])  # wide[:, i] = |a[:, i+9] - a[:, i]|, p = i+5
+    out = np.zeros(a.shape, dtype=bool)
+    step, left, right = d[:, 3:-3], d[:, :-6], d[:, 6:]  # for p in 5 .. n-5
+    out[:, 5:-4] = (step >= STEP_MIN) & (step >= SHARPNESS * np.maximum(left, right)) & (2 * wide >= step)
+    return out
