@@ -68,10 +68,12 @@ def compose(
     background: Rgb = (248, 248, 246),
     seed: int = 0,
     noise: float = 3.0,
+    fall: float = 0.05,
 ) -> Image.Image:
-    """Paint `items` in order on a backdrop of colour `background`, each with a soft shadow."""
+    """Paint `items` in order on a backdrop of colour `background` (darkening by `fall`
+    towards the bottom), each with a soft shadow."""
     w, h = size
-    img = backdrop(size, background)
+    img = backdrop(size, background, fall)
     for item in items:
         layer = product_layer(item, h)
         x = int(item.cx * w - layer.width / 2)

@@ -18,14 +18,15 @@ STEP_MIN = 8  # grey levels: a jump smaller than this is no seam anywhere
 SHARPNESS = 2.0  # jump across / variation beside, at each point along a seam
 SEGMENTS = 8  # a full line is cut into this many stretches …
 SEGMENT_MIN = 0.3  # … and each must show the jump at this share of its points …
-GAP = 0.04  # … and no run of points longer than this share of the line may lack it
+GAP = 0.08  # … and no run of points longer than this share of the line may lack it
 SEAM_MIN = 0.5  # share of all points along the line that show the jump
 STRIP = 0.06  # a parallel edge within this (of the region) makes the line a strip's side
 EDGE_MIN = 16  # grey levels over three pixels that make an edge, for the strip test
 FLAT = 2.0  # mean absolute deviation (grey levels) along a gutter column
+GUTTER_MIN = 1  # px: narrowest gutter (4 px on a 1400 px canvas is 1 clean px here)
 GUTTER_MAX = 0.06  # widest gutter, of the region's size
-GUTTER_EDGE = 6  # grey levels between gutter and the content beside it …
-GUTTER_SIDE = 0.6  # … along at least this share of each edge
+GUTTER_EDGE = 6  # grey levels between gutter and the content on both sides of it …
+GUTTER_SIDE = 0.6  # … along at least this share of its length
 
 
 class LineScan:
@@ -76,8 +77,9 @@ class LineScan:
         return float(beside.max()) < float(jump.mean()) / 2
 
     def _gutter(self, lo: int, hi: int) -> int | None:
-        """The middle of a flat, narrow run of columns centred in [lo, hi) with content on
-        both sides that differs from it along most of its length; None if there is none."""
+        """The middle of a flat run of columns, all at one level, centred in [lo, hi), no
+        wider than `GUTTER_MAX` and at least `GUTTER_MIN`, with a sharp edge on both sides
+        along most of its length; None if there is none."""
         a, n, level, flat = self.a, self.n, self.level, self.flat
         # runs of flat columns at one level (a flat backdrop beside a gutter has another level)
         cut = np.ones(n + 1, dtype=bool)
@@ -86,11 +88,16 @@ class LineScan:
         for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
             if not (flat[start] and lo <= (start + end) // 2 < hi):
                 continue
-            if end - start > GUTTER_MAX * n or start < 3 or end > n - 3:
+            if not GUTTER_MIN <= end - start <= GUTTER_MAX * n or start < 2 or end > n - 2:
                 continue
-            colour = level[start:end].mean()
-            edges = (np.abs(a[:, start - 3] - colour), np.abs(a[:, end + 2] - colour))
-            if all(float((e > GUTTER_EDGE).mean()) >= GUTTER_SIDE for e in edges):
+            run = level[start:end]
+            if float(run.max() - run.min()) > GUTTER_EDGE / 1.5:  # a ramp is not one level
+                continue
+            # content on both sides differs from the gutter, and on the same side of its level
+            # (a column in the middle of a soft ramp is flat too, but lies between its sides)
+            left, right = a[:, start - 2] - run.mean(), a[:, end + 1] - run.mean()
+            apart = (np.abs(left) >= GUTTER_EDGE) & (np.abs(right) >= GUTTER_EDGE) & (left * right > 0)
+            if float(apart.mean()) >= GUTTER_SIDE:
                 return (start + end) // 2
         return None
 
