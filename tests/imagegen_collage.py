@@ -19,8 +19,12 @@ def _grid(x0: int, y0: int, x1: int, y1: int, cols: int, rows: int, gutter: int)
     cw = (x1 - x0 - gutter * (cols - 1)) / cols
     rh = (y1 - y0 - gutter * (rows - 1)) / rows
     return [
-        (round(x0 + c * (cw + gutter)), round(y0 + r * (rh + gutter)),
-         round(x0 + c * (cw + gutter) + cw), round(y0 + r * (rh + gutter) + rh))
+        (
+            round(x0 + c * (cw + gutter)),
+            round(y0 + r * (rh + gutter)),
+            round(x0 + c * (cw + gutter) + cw),
+            round(y0 + r * (rh + gutter) + rh),
+        )
         for r in range(rows)
         for c in range(cols)
     ]

@@ -81,7 +81,12 @@ def compose(
         shadow = Image.new("L", size, 0)
         foot = layer.height // 14
         ImageDraw.Draw(shadow).ellipse(
-            [x - layer.width // 10, y + layer.height - foot, x + layer.width * 11 // 10, y + layer.height + foot],
+            [
+                x - layer.width // 10,
+                y + layer.height - foot,
+                x + layer.width * 11 // 10,
+                y + layer.height + foot,
+            ],
             fill=100,
         )
         img.paste((70, 70, 70), (0, 0), shadow.filter(ImageFilter.GaussianBlur(max(2, w // 80))))

@@ -49,7 +49,9 @@ def wood(size: tuple[int, int], seed: int = 0, planks: int = 4) -> Image.Image:
     return add_noise(Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)), 4.0, seed)
 
 
-def _paste_product(base: Image.Image, seed: int, colour: Rgb, box: tuple[int, int, int, int]) -> None:
+def _paste_product(
+    base: Image.Image, seed: int, colour: Rgb, box: tuple[int, int, int, int]
+) -> None:
     """Cut a shaded bottle out of a studio shot and stand it in `box` on `base`."""
     shot = product((600, 600), (255, 0, 255), colour, seed=seed, scale=0.8)
     arr = np.asarray(shot, dtype=np.int16)
@@ -68,11 +70,15 @@ def wooden_table(size: tuple[int, int] = (1400, 1050), seed: int = 0) -> Image.I
     shadow = Image.new("L", size, 0)
     ImageDraw.Draw(shadow).ellipse([w * 0.38, h * 0.25, w * 0.66, h * 0.82], fill=110)
     img.paste((30, 20, 10), (0, 0), shadow.filter(ImageFilter.GaussianBlur(w / 50)))
-    _paste_product(img, seed, (200, 40, 60), (int(w * 0.4), int(h * 0.2), int(w * 0.6), int(h * 0.78)))
+    _paste_product(
+        img, seed, (200, 40, 60), (int(w * 0.4), int(h * 0.2), int(w * 0.6), int(h * 0.78))
+    )
     return add_noise(img, 2.0, seed + 1)
 
 
-def room(size: tuple[int, int] = (1400, 1050), seed: int = 0, floor_at: float = 0.72) -> Image.Image:
+def room(
+    size: tuple[int, int] = (1400, 1050), seed: int = 0, floor_at: float = 0.72
+) -> Image.Image:
     """A plain painted wall with a visible floor, a skirting board and a product standing there."""
     w, h = size
     fy = int(h * floor_at)
@@ -85,11 +91,15 @@ def room(size: tuple[int, int] = (1400, 1050), seed: int = 0, floor_at: float = 
     arr[fy:] = floor * np.linspace(0.9, 1.05, h - fy)[:, None, None]
     arr[fy - h // 60 : fy] = (245, 245, 240)  # skirting board
     img = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
-    _paste_product(img, seed, (50, 120, 90), (int(w * 0.55), int(h * 0.35), int(w * 0.7), int(h * 0.88)))
+    _paste_product(
+        img, seed, (50, 120, 90), (int(w * 0.55), int(h * 0.35), int(w * 0.7), int(h * 0.88))
+    )
     return add_noise(img.filter(ImageFilter.GaussianBlur(1)), 3.0, seed)
 
 
-def table_edge(size: tuple[int, int] = (1400, 1050), seed: int = 0, edge_at: float = 0.5) -> Image.Image:
+def table_edge(
+    size: tuple[int, int] = (1400, 1050), seed: int = 0, edge_at: float = 0.5
+) -> Image.Image:
     """A product on a table in front of a plain wall: a straight, full-width table edge."""
     w, h = size
     ey = int(h * edge_at)
@@ -100,7 +110,9 @@ def table_edge(size: tuple[int, int] = (1400, 1050), seed: int = 0, edge_at: flo
     shadow = Image.new("L", size, 0)
     ImageDraw.Draw(shadow).ellipse([w * 0.36, h * 0.8, w * 0.66, h * 0.9], fill=120)
     img.paste((60, 60, 60), (0, 0), shadow.filter(ImageFilter.GaussianBlur(w / 80)))
-    _paste_product(img, seed, (40, 90, 170), (int(w * 0.38), int(h * 0.18), int(w * 0.62), int(h * 0.86)))
+    _paste_product(
+        img, seed, (40, 90, 170), (int(w * 0.38), int(h * 0.18), int(w * 0.62), int(h * 0.86))
+    )
     return add_noise(img, 3.0, seed)
 
 
@@ -118,12 +130,16 @@ def window(size: tuple[int, int] = (1400, 1050), seed: int = 0) -> Image.Image:
     frame = np.zeros((h, w), bool)
     for x0, y0, x1, y1 in bars:
         frame[y0:y1, x0:x1] = True
-    light = (1.0 - 0.18 * np.linspace(0, 1, h)[:, None]) * (1.0 - 0.06 * np.linspace(0, 1, w)[None, :])
+    light = (1.0 - 0.18 * np.linspace(0, 1, h)[:, None]) * (
+        1.0 - 0.06 * np.linspace(0, 1, w)[None, :]
+    )
     arr[frame] *= light[frame][:, None]
     img = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
     # the bevel where the frame meets the glass throws a thin shadow line
     d = ImageDraw.Draw(img)
-    d.line([(w // 2 + fw // 2, fw * 2), (w // 2 + fw // 2, h - fw * 2)], fill=(150, 148, 140), width=3)
+    d.line(
+        [(w // 2 + fw // 2, fw * 2), (w // 2 + fw // 2, h - fw * 2)], fill=(150, 148, 140), width=3
+    )
     return add_noise(img.filter(ImageFilter.GaussianBlur(0.8)), 3.0, seed)
 
 
@@ -149,7 +165,9 @@ def checker_box(size: tuple[int, int] = (1400, 1050), seed: int = 0) -> Image.Im
     return compose([Item("checker", cy=0.5, height=0.62)], size, (248, 248, 246), seed)
 
 
-def hard_shadow(size: tuple[int, int] = (1400, 1050), seed: int = 0, at: float = 0.5) -> Image.Image:
+def hard_shadow(
+    size: tuple[int, int] = (1400, 1050), seed: int = 0, at: float = 0.5
+) -> Image.Image:
     """A product on white with a hard shadow line (sunlight past a wall) across the whole frame."""
     w, h = size
     img = compose([Item("box", (190, 60, 40), cx=0.45, height=0.5)], size, (246, 244, 240), seed)

@@ -11,10 +11,13 @@ down into the floor, so it is a `scene`.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from aedesk.core.analysis.facts import Background, Rgb
 from aedesk.core.analysis.pixels import FloatArray, UInt8Array, shrink_band, srgb_to_lab
+from aedesk.core.analysis.regions import Mask
 
 ANALYSIS_SIDE = 256  # px of the long side the border is read at
 BAND = 0.04  # border band, as a fraction of each dimension
@@ -42,7 +45,12 @@ def border_stats(rgb: UInt8Array) -> tuple[list[float], float, Rgb]:
     h, w = rgb.shape[:2]
     by, bx = max(4, round(h * BAND)), max(4, round(w * BAND))
     every = slice(None)
-    bands = [(slice(0, by), every), (slice(h - by, h), every), (every, slice(0, bx)), (every, slice(w - bx, w))]
+    bands = [
+        (slice(0, by), every),
+        (slice(h - by, h), every),
+        (every, slice(0, bx)),
+        (every, slice(w - bx, w)),
+    ]
     sides = [shrink_band(rgb, rows, cols, ANALYSIS_SIDE) for rows, cols in bands]
     smooth = np.concatenate([_smooth(s).ravel() for s in sides])
     pixels = np.concatenate([s.reshape(-1, 3) for s in sides])
@@ -51,9 +59,9 @@ def border_stats(rgb: UInt8Array) -> tuple[list[float], float, Rgb]:
     near = _delta_e(lab, _dominant(pixels, lab)) < CLOSE_DE
     backdrop = near & smooth
     ends = np.cumsum([0] + [s.shape[0] * s.shape[1] for s in sides])
-    shares = [float(backdrop[a:b].mean()) for a, b in zip(ends[:-1], ends[1:], strict=True)]
+    shares = [float(backdrop[a:b].mean()) for a, b in itertools.pairwise(ends)]
     mean = pixels[near].mean(axis=0)
-    colour = (int(round(mean[0])), int(round(mean[1])), int(round(mean[2])))
+    colour = (round(float(mean[0])), round(float(mean[1])), round(float(mean[2])))
     return shares, float(near.mean()), colour
 
 
@@ -72,18 +80,21 @@ def _dominant(pixels: UInt8Array, lab: FloatArray) -> FloatArray:
     q = (pixels >> 4).astype(np.int32)
     keys = (q[:, 0] << 8) | (q[:, 1] << 4) | q[:, 2]
     seed = lab[keys == np.bincount(keys).argmax()].mean(axis=0)
-    return lab[_delta_e(lab, seed) < CLOSE_DE / 2].mean(axis=0).astype(np.float32)
+    dominant: FloatArray = lab[_delta_e(lab, seed) < CLOSE_DE / 2].mean(axis=0).astype(np.float32)
+    return dominant
 
 
-def _smooth(side: UInt8Array) -> np.ndarray:
+def _smooth(side: UInt8Array) -> Mask:
     """Pixels of a band whose brightness barely changes to the next pixel right and down."""
     grey = side.astype(np.int16).sum(axis=2)
     step = np.zeros_like(grey)
     step[:-1] = np.abs(np.diff(grey, axis=0))
     step[:, :-1] = np.maximum(step[:, :-1], np.abs(np.diff(grey, axis=1)))
-    return step <= SMOOTH_STEP
+    smooth: Mask = step <= SMOOTH_STEP
+    return smooth
 
 
 def _delta_e(lab: FloatArray, ref: FloatArray) -> FloatArray:
     d = lab - ref
-    return np.sqrt((d * d).sum(axis=-1))
+    distance: FloatArray = np.sqrt((d * d).sum(axis=-1))
+    return distance

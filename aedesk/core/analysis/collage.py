@@ -24,6 +24,8 @@ sharpness is lost by downscaling, and averaged in fours along them.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from PIL import Image
 
@@ -61,8 +63,12 @@ def detect_collage(rgb: UInt8Array) -> Collage:
 def _scans(along_y: Grey, along_x: Grey, box: Box) -> tuple[LineScan | None, LineScan | None]:
     """Line evidence in `box` for vertical and for horizontal lines (None: too small)."""
     y0, x0, y1, x1 = box
-    vertical = LineScan(along_y[y0 // STRIDE : y1 // STRIDE, x0:x1]) if x1 - x0 >= MIN_REGION else None
-    horizontal = LineScan(along_x[x0 // STRIDE : x1 // STRIDE, y0:y1]) if y1 - y0 >= MIN_REGION else None
+    vertical = (
+        LineScan(along_y[y0 // STRIDE : y1 // STRIDE, x0:x1]) if x1 - x0 >= MIN_REGION else None
+    )
+    horizontal = (
+        LineScan(along_x[x0 // STRIDE : x1 // STRIDE, y0:y1]) if y1 - y0 >= MIN_REGION else None
+    )
     return vertical, horizontal
 
 
@@ -84,7 +90,9 @@ def _split(
         return 1
     seams += [("v", round(x / w, 3)) for x in vs] + [("h", round(y / h, 3)) for y in hs]
     xs, ys = [x0, *vs, x1], [y0, *hs, y1]
-    cells = [(ya, xa, yb, xb) for ya, yb in zip(ys, ys[1:]) for xa, xb in zip(xs, xs[1:])]
+    cells = [
+        (ya, xa, yb, xb) for ya, yb in itertools.pairwise(ys) for xa, xb in itertools.pairwise(xs)
+    ]
     if depth == 0 or (vs and hs):  # a grid is complete; strips may be cut again (1 + 2)
         return len(cells)
     return sum(_split(along_y, along_x, cell, depth - 1, seams) for cell in cells)
@@ -108,8 +116,12 @@ def _junction(vertical: LineScan, horizontal: LineScan, seams: list[tuple[str, f
         for fy in FRACTIONS:
             q = horizontal.best(fy)
             # stretches in each scan's own units: points along are STRIDE input px apart
-            v_side = vertical.stretch(p, 0, q // STRIDE) or vertical.stretch(p, q // STRIDE, h // STRIDE)
-            h_side = horizontal.stretch(q, 0, p // STRIDE) or horizontal.stretch(q, p // STRIDE, w // STRIDE)
+            v_side = vertical.stretch(p, 0, q // STRIDE) or vertical.stretch(
+                p, q // STRIDE, h // STRIDE
+            )
+            h_side = horizontal.stretch(q, 0, p // STRIDE) or horizontal.stretch(
+                q, p // STRIDE, w // STRIDE
+            )
             if v_side and h_side:
                 seams += [("v", round(p / w, 3)), ("h", round(q / h, 3))]
                 return 3

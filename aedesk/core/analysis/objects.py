@@ -87,7 +87,8 @@ def _backdrop_surface(lab: FloatArray, backdrop: FloatArray) -> FloatArray:
     c = np.linalg.solve(a.T @ a + 1e-6 * np.eye(a.shape[1], dtype=np.float32), a.T @ sub[near])
     rows = c[0] + c[2] * y[..., None] + c[4] * (y * y)[..., None]  # h×1×3
     cols = c[1] * x[..., None] + c[3] * (x * x)[..., None]  # 1×w×3
-    return (rows + cols + c[5] * (x * y)[..., None]).astype(np.float32)
+    surface: FloatArray = (rows + cols + c[5] * (x * y)[..., None]).astype(np.float32)
+    return surface
 
 
 def _axis(mask: Mask) -> float | None:
@@ -97,7 +98,11 @@ def _axis(mask: Mask) -> float | None:
         return None
     xs_c = xs - xs.mean()
     ys_c = ys.mean() - ys  # y up, so angles run counter-clockwise as seen
-    cxx, cyy, cxy = float((xs_c * xs_c).mean()), float((ys_c * ys_c).mean()), float((xs_c * ys_c).mean())
+    cxx, cyy, cxy = (
+        float((xs_c * xs_c).mean()),
+        float((ys_c * ys_c).mean()),
+        float((xs_c * ys_c).mean()),
+    )
     spread = math.hypot((cxx - cyy) / 2, cxy)
     major, minor = (cxx + cyy) / 2 + spread, (cxx + cyy) / 2 - spread
     if minor <= 0 or major / minor >= ROUND:

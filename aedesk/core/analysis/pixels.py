@@ -51,10 +51,7 @@ def shrink_band(rgb: UInt8Array, rows: slice, cols: slice, long_side: int) -> UI
 def srgb_to_lab(rgb: npt.ArrayLike) -> FloatArray:
     """CIE L*a*b* (D65) of sRGB colours given as 0..255 values in the last axis (…×3)."""
     arr = np.asarray(rgb)
-    if arr.dtype == np.uint8:
-        lin = _LINEAR_LUT[arr]
-    else:
-        lin = _linear(arr.astype(np.float32) / 255.0)
+    lin = _LINEAR_LUT[arr] if arr.dtype == np.uint8 else _linear(arr.astype(np.float32) / 255.0)
     xyz = (lin @ _RGB_TO_XYZ.T) / _WHITE
     f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16.0 / 116.0)
     lab = np.empty_like(f)

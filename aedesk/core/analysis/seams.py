@@ -16,10 +16,9 @@ Grey = npt.NDArray[np.int16]
 TOLERANCE = 0.025  # ± around a fraction, of the region's size (borders, gutters, rounding)
 STEP_MIN = 8  # grey levels: a jump smaller than this is no seam anywhere
 SHARPNESS = 2.0  # jump across / variation beside, at each point along a seam
-SEGMENTS = 8  # a full line is cut into this many stretches …
-SEGMENT_MIN = 0.3  # … and each must show the jump at this share of its points …
-GAP = 0.08  # … and no run of points longer than this share of the line may lack it
-SEAM_MIN = 0.5  # share of all points along the line that show the jump
+SEAM_MIN = 0.5  # share of the points along a seam that show the jump …
+GAP_MAX = 0.15  # … no run of points longer than this share of it may lack the jump …
+GAP = 0.04  # … nor longer than this where an edge crosses the line
 STRIP = 0.06  # a parallel edge within this (of the region) makes the line a strip's side
 EDGE_MIN = 16  # grey levels over three pixels that make an edge, for the strip test
 FLAT = 2.0  # mean absolute deviation (grey levels) along a gutter column
@@ -44,7 +43,9 @@ class LineScan:
 
     def window(self, f: float) -> tuple[int, int]:
         """Positions within `TOLERANCE` of the fraction `f`."""
-        return max(5, int(self.n * (f - TOLERANCE))), min(self.n - 3, int(self.n * (f + TOLERANCE)) + 1)
+        return max(5, int(self.n * (f - TOLERANCE))), min(
+            self.n - 3, int(self.n * (f + TOLERANCE)) + 1
+        )
 
     def best(self, f: float) -> int:
         """The line near fraction `f` with the most jumps along it."""
@@ -58,23 +59,40 @@ class LineScan:
         if gutter is not None:
             return gutter
         p = self.best(f)
-        if self.share[p] >= SEAM_MIN and self.stretch(p, 0, self.a.shape[0], SEGMENTS):
+        if self.stretch(p, 0, self.a.shape[0]):
             return p
         return None
 
-    def stretch(self, p: int, start: int, end: int, segments: int = SEGMENTS // 2) -> bool:
-        """Whether line p jumps all along points [start, end) and is no strip's side there."""
+    def stretch(self, p: int, start: int, end: int) -> bool:
+        """Whether line p is a seam along points [start, end).
+
+        It must jump at `SEAM_MIN` of the points; no run of points without a jump may be
+        longer than `GAP_MAX` of the stretch, nor longer than `GAP` where an edge crosses
+        the line there (something standing in front of a table edge or horizon; two photos
+        that happen to match for a while have no such crossing); and it must be no strip's
+        side.
+        """
         jump = self.jump[start:end, p]
-        if len(jump) < 2 * segments:
+        if len(jump) < 16 or float(jump.mean()) < SEAM_MIN:
             return False
-        bounds = np.linspace(0, len(jump), segments + 1).astype(int)
-        counts = np.r_[0, np.cumsum(jump)][bounds]
-        if (np.diff(counts) < SEGMENT_MIN * np.diff(bounds)).any() or _longest_gap(jump) > GAP * len(jump):
-            return False
+        for s, e in _gaps(jump):
+            if e - s > GAP_MAX * len(jump) or (
+                e - s > GAP * len(jump) and self._crossed(p, start + s, start + e)
+            ):
+                return False
         reach = max(4, int(self.n * STRIP))
         near = np.r_[max(3, p - reach) : p - 2, p + 3 : min(self.n, p + reach + 1)]
         beside = self.edge[start:end, near].mean(axis=0) if near.size else np.zeros(1)
         return float(beside.max()) < float(jump.mean()) / 2
+
+    def _crossed(self, p: int, start: int, end: int) -> bool:
+        """Whether an edge crosses line p between points start and end: a step along the
+        line at the same point on both sides of it. The line's two ends are left out: a
+        seam ends on another seam (a T junction), which crosses it there."""
+        lo, hi = max(2, start - 2), min(self.a.shape[0] - 2, end + 2)
+        sides = self.a[lo:hi, [p - 3, p + 2]]
+        step = np.abs(sides[2:] - sides[:-2]) >= EDGE_MIN
+        return bool((step[:, 0] & step[:, 1]).any())
 
     def _gutter(self, lo: int, hi: int) -> int | None:
         """The middle of a flat run of columns, all at one level, centred in [lo, hi), no
@@ -96,19 +114,23 @@ class LineScan:
             # content on both sides differs from the gutter, and on the same side of its level
             # (a column in the middle of a soft ramp is flat too, but lies between its sides)
             left, right = a[:, start - 2] - run.mean(), a[:, end + 1] - run.mean()
-            apart = (np.abs(left) >= GUTTER_EDGE) & (np.abs(right) >= GUTTER_EDGE) & (left * right > 0)
+            apart = (
+                (np.abs(left) >= GUTTER_EDGE) & (np.abs(right) >= GUTTER_EDGE) & (left * right > 0)
+            )
             if float(apart.mean()) >= GUTTER_SIDE:
-                return (start + end) // 2
+                return int((start + end) // 2)
         return None
 
 
-def _longest_gap(jump: npt.NDArray[np.bool_]) -> int:
-    """Length of the longest run of points with no jump at or next to them."""
+def _gaps(jump: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
+    """Runs [start, end) of points with no jump at or next to them."""
     covered = jump.copy()
     covered[1:] |= jump[:-1]
     covered[:-1] |= jump[1:]
     edges = np.diff(np.r_[0, (~covered).astype(np.int8), 0])
-    return int((np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)).max(initial=0))
+    return list(
+        zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True)
+    )
 
 
 def _jumps(a: Grey) -> npt.NDArray[np.bool_]:
@@ -122,5 +144,7 @@ def _jumps(a: Grey) -> npt.NDArray[np.bool_]:
     wide = np.abs(a[:, 9:] - a[:, :-9])  # wide[:, i] = |a[:, i+9] - a[:, i]|, p = i+5
     out = np.zeros(a.shape, dtype=bool)
     step, left, right = d[:, 3:-3], d[:, :-6], d[:, 6:]  # for p in 5 .. n-5
-    out[:, 5:-4] = (step >= STEP_MIN) & (step >= SHARPNESS * np.maximum(left, right)) & (2 * wide >= step)
+    out[:, 5:-4] = (
+        (step >= STEP_MIN) & (step >= SHARPNESS * np.maximum(left, right)) & (2 * wide >= step)
+    )
     return out

@@ -46,7 +46,9 @@ def test_product_cut_by_the_bottom_edge_is_still_solid() -> None:
 
 
 def test_big_product_cut_by_the_bottom_edge_on_a_coloured_sweep() -> None:
-    img = compose([Item("box", (180, 40, 40), cx=0.45, cy=0.85, height=0.6)], (1200, 900), (220, 225, 235))
+    img = compose(
+        [Item("box", (180, 40, 40), cx=0.45, cy=0.85, height=0.6)], (1200, 900), (220, 225, 235)
+    )
     assert classify_background(analysed(img)).kind == "solid"
 
 

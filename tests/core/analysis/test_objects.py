@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from imagegen import add_noise, scene
 from imagegen_objects import Item, backdrop, compose
-from PIL import Image, ImageDraw, ImageFilter
 from imagegen_scenes import analysed
+from PIL import Image, ImageDraw, ImageFilter
 
 from aedesk.core.analysis.background import classify_background
 from aedesk.core.analysis.facts import Background, Objects
@@ -37,8 +37,14 @@ THREE = [
 SIX = [
     Item(shape, colour, cx, cy, 0.28)
     for (shape, colour), (cx, cy) in zip(
-        [("bottle", (200, 40, 40)), ("round", (40, 160, 60)), ("box", (30, 30, 30)),
-         ("bottle", (90, 60, 150)), ("box", (230, 190, 40)), ("round", (60, 60, 200))],
+        [
+            ("bottle", (200, 40, 40)),
+            ("round", (40, 160, 60)),
+            ("box", (30, 30, 30)),
+            ("bottle", (90, 60, 150)),
+            ("box", (230, 190, 40)),
+            ("round", (60, 60, 200)),
+        ],
         [(0.15, 0.3), (0.5, 0.3), (0.85, 0.3), (0.15, 0.75), (0.5, 0.75), (0.85, 0.75)],
         strict=True,
     )
@@ -86,7 +92,12 @@ def test_shadows_are_not_objects() -> None:
 
 
 def test_products_with_shadows_count_once_each_and_keep_their_axis() -> None:
-    found = objects_of([Item("bottle", (180, 30, 30), cx=0.3, height=0.6), Item("bottle", (30, 30, 180), cx=0.7, height=0.6)])
+    found = objects_of(
+        [
+            Item("bottle", (180, 30, 30), cx=0.3, height=0.6),
+            Item("bottle", (30, 30, 180), cx=0.7, height=0.6),
+        ]
+    )
     assert found.count == 2
     assert axis_error(found.axis_deg, 0) < 10  # two upright bottles side by side: wide
 
