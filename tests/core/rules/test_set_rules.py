@@ -49,7 +49,7 @@ def test_cover_ignores_info_findings(catalogue: Catalogue) -> None:
 
 def test_byte_identical_and_pixel_identical_duplicates(catalogue: Catalogue) -> None:
     a = facts()
-    same_bytes = facts(sha256=a.sha256)
+    same_bytes = facts(sha256=a.sha256, pixel_hash=a.pixel_hash)  # same bytes: same pixels too
     same_pixels = facts(pixel_hash=a.pixel_hash)
     found = check_set(catalogue, catalogue.profile("huaxu"), [a, facts(), same_bytes, same_pixels])
     dups = [f for f in found if f.rule == "duplicate"]
