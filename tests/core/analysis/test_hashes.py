@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
+import imagegen
 import numpy as np
 from PIL import Image, ImageEnhance
 
-import imagegen
 from aedesk.core.analysis.hashes import (
     colour_distance,
     colour_signature,

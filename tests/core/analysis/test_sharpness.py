@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import imagegen
 import numpy as np
 import pytest
 from PIL import Image, ImageFilter
 
-import imagegen
 from aedesk.core.analysis.sharpness import sharpness
 from aedesk.core.rules.profiles import load_catalogue
 
