@@ -74,13 +74,13 @@ def _backdrop_surface(lab: FloatArray, backdrop: FloatArray) -> FloatArray:
     h, w = lab.shape[:2]
     x = (np.arange(w, dtype=np.float32) / w - 0.5)[None, :]
     y = (np.arange(h, dtype=np.float32) / h - 0.5)[:, None]
-    one = np.ones((h, w), np.float32)
     # fit on every 4th pixel: thousands of samples for six coefficients
-    terms = [t[::4, ::4] for t in (one, one * x, one * y, one * x * x, one * y * y, x * y)]
     sub = lab[::4, ::4]
     d = sub - backdrop
     near = (d * d).sum(axis=-1) < NEAR_DE**2
-    a = np.stack([t[near] for t in terms], axis=-1)
+    xs, ys = np.broadcast_arrays(x[:, ::4], y[::4])
+    xs, ys = xs[near], ys[near]
+    a = np.stack([np.ones_like(xs), xs, ys, xs * xs, ys * ys, xs * ys], axis=-1)
     if len(a) < 4 * a.shape[1]:
         return np.broadcast_to(backdrop, lab.shape).astype(np.float32)
     # normal equations: 6×6, far cheaper than an SVD of thousands of rows
