@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import shutil
+import time
 from pathlib import Path
 
 import imagegen
@@ -36,13 +37,15 @@ def test_a_burst_of_500_files_is_a_few_batches_not_500_updates(
         (staging / f"{n // 100}" / f"{n:03}.jpg").write_bytes(blobs[n % 25])
     lib, rec = started(make_library, folder)
     wait_for(lambda: lib._watcher._observers.get(folder) is not None, what="watching")
+    start = time.monotonic()
     for sub in staging.iterdir():
         shutil.move(str(sub), folder / sub.name)
     for n in range(200, 500):  # and 300 files copied in
         (folder / f"{n:03}.jpg").write_bytes(blobs[n % 25])
     wait_for(settled(lib, 500), timeout=40, what="500 images analysed")
-    calls = len(rec.changed)
-    assert calls < 100, f"{calls} update calls for 500 files"
+    seconds, calls = time.monotonic() - start, len(rec.changed)
+    # one call per notifier tick at most (≤ 10 per second) while the analyses complete
+    assert calls <= 10 * seconds + 2 and calls < 500 / 3, f"{calls} update calls in {seconds:.1f} s"
     assert lib.folders("huaxu")[0].images == 500
 
 
