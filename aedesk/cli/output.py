@@ -47,8 +47,9 @@ def human_size(n: int) -> str:
     return f"{value:.1f} {unit}"
 
 
-def write(line: str, stream: TextIO = sys.stdout) -> None:
-    stream.write(line + "\n")
+def write(line: str, stream: TextIO | None = None) -> None:
+    # sys.stdout looked up at each call: a default argument would pin the one at import time
+    (stream or sys.stdout).write(line + "\n")
 
 
 def image_lines(facts: ImageFacts, findings: list[Finding], lang: str, colour: bool) -> list[str]:
