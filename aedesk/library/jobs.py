@@ -13,7 +13,7 @@ import io
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +21,7 @@ from PIL import Image
 
 from aedesk.core.analysis.facts import ImageFacts, TextFacts
 from aedesk.core.analysis.pipeline import Analysis, TextRecogniser, analyse
+from aedesk.library.budget import MemoryBudget, cost
 from aedesk.library.catalog import ANALYSED, COMPLETE, LISTED, Catalog, Row
 from aedesk.library.listing import file_stat
 from aedesk.library.notifier import Notifier
@@ -38,6 +39,7 @@ class Jobs:
     submit_ocr: Callable[[list[int]], None]
     ocr: TextRecogniser | None = None
     grace_s: float = 2.0
+    budget: MemoryBudget = field(default_factory=MemoryBudget)
 
     def run(self, stage: str, image_id: int) -> str:
         return self.analyse(image_id) if stage == "analyse" else self.read_text(image_id)
@@ -55,7 +57,7 @@ class Jobs:
         if file_stat(row.path) != stat:
             self.settle(row.path, 0.0)  # changed or gone since it was listed: reconcile first
             return row.path
-        result = _analyse(Path(row.path))
+        result = self._decode(Path(row.path))
         if file_stat(row.path) != stat:
             self.settle(row.path, 0.0)  # written to while we read it
             return row.path
@@ -89,10 +91,14 @@ class Jobs:
         return row.path
 
 
+    def _decode(self, path: Path) -> Analysis:
+        with self.budget.reserve(cost(path)):
+            return _analyse(path)
+
     def _rebuild_previews(self, row: Row) -> bytes | None:
         """The cache lost this file's thumbnail and preview (the OS or the user cleared it):
         decode the file again for them. Returns the preview, None if the file changed."""
-        result = _analyse(Path(row.path))
+        result = self._decode(Path(row.path))
         if result.preview is None or result.facts.sha256 != row.sha256:
             self.settle(row.path, 0.0)  # not the content the row describes: reconcile it
             return None

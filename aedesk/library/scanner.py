@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable
 from aedesk.library.records import Progress
 
 STAGES = ("analyse", "ocr")
-# Each worker holds one decoded image (~20 MB for 24 MP at half scale) plus the analysis'
-# working copies; past ~4 workers a 2-4 core machine gains nothing and memory keeps growing.
-MAX_WORKERS = 4
+# One worker per core, up to this many; what they decode at once is bounded by the memory
+# budget (budget.py), not by the worker count.
+MAX_WORKERS = 8
 HINTS_KEPT = 8  # the last few screens the user looked at
 # OCR engines serialise their calls (one model session); more OCR jobs at once would only park
 # workers that newly arrived photos need for their fast checks.
