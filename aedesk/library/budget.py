@@ -19,7 +19,7 @@ from PIL import Image
 
 from aedesk.core.analysis.decode import DECODE_LONG_SIDE
 
-BUDGET_BYTES = 220_000_000  # with the process' own ~50-80 MB: a cold scan peaks under 300 MB
+BUDGET_BYTES = 240_000_000  # two 24 MP JPEGs; with the process' own ~50 MB, under 300 MB
 BYTES_PER_PIXEL = 17  # measured: peak bytes per decoded pixel across decode and detectors
 
 

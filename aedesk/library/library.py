@@ -22,6 +22,7 @@ from aedesk.library.catalog import LISTED, Catalog, Row
 from aedesk.library.debounce import Batch
 from aedesk.library.findings_cache import FindingsCache
 from aedesk.library.jobs import Jobs
+from aedesk.library.memory import return_freed_buffers
 from aedesk.library.notifier import Notifier
 from aedesk.library.reconcile import Reconciler, Work
 from aedesk.library.records import FolderSummary, ImageRecord, LibraryListener
@@ -221,6 +222,7 @@ class Library:
             if self._state != "new":
                 return
             self._state = "started"
+        return_freed_buffers()
         self._notifier.removed(self._catalog.forget(self._catalog.orphans()))
         self._thumbs.prune({r.sha256 for r in self._catalog.rows() if r.sha256})
         self._notifier.start()
