@@ -85,7 +85,9 @@ def make_plan(
             geometry = Geometry("banner", size, window)
         elif canvas:
             geometry = Geometry("pad", canvas)
-        prefer_png = options.keep_format and f.format == "PNG"
+        # "keep format" keeps a PNG that already meets the cap: a bigger one would not fit
+        # re-encoded either, and deflating a 24 MP PNG to find out costs seconds
+        prefer_png = options.keep_format and f.format == "PNG" and f.bytes <= options.max_bytes
         background = options.background or _detected_background(f)
         images.append(ImagePlan(slot, f.path, f.sha256, background, geometry, prefer_png, limits,
                                 _expected(f, geometry, prefer_png)))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from factsgen import facts
 
 from aedesk.core.analysis.facts import Background
 from aedesk.core.export.options import ExportOptions
 from aedesk.core.export.plan import PlanError, canvas_size, fingerprint, make_plan
 from aedesk.core.rules.profiles import Catalogue
-from factsgen import facts
 
 
 def test_canvas_is_the_largest_image_of_the_most_common_orientation() -> None:
@@ -36,12 +36,14 @@ def test_canvas_plan_pads_every_image_on_its_background(catalogue: Catalogue) ->
             facts(background=Background("scene", None, 0.2))]
     plan = make_plan("p", catalogue.profile("new-arrival"), post, ExportOptions(canvas=True))
     assert {i.geometry.size for i in plan.images} == {(1600, 1600)}
-    assert [i.background for i in plan.images] == [(238, 238, 238), (238, 238, 238), (255, 255, 255)]
+    grey_rgb, white = (238, 238, 238), (255, 255, 255)
+    assert [i.background for i in plan.images] == [grey_rgb, grey_rgb, white]
     assert "pad" in plan.images[1].expected and "pad" not in plan.images[0].expected
 
 
 def test_chosen_background_overrides_the_detected_one(catalogue: Catalogue) -> None:
-    plan = make_plan("p", catalogue.profile("huaxu"), [facts()], ExportOptions(background=(0, 0, 0)))
+    black = ExportOptions(background=(0, 0, 0))
+    plan = make_plan("p", catalogue.profile("huaxu"), [facts()], black)
     assert plan.images[0].background == (0, 0, 0)
 
 
@@ -54,8 +56,11 @@ def test_banner_plan_crops_every_image_with_its_window(catalogue: Catalogue) -> 
 
 
 def test_limits_come_from_the_profile(catalogue: Catalogue) -> None:
-    huaxu = make_plan("h", catalogue.profile("huaxu"), [facts()], ExportOptions()).images[0].limits
-    post = make_plan("p", catalogue.profile("new-arrival"), [facts()], ExportOptions()).images[0].limits
+    def limits(profile: str):
+        plan = make_plan("x", catalogue.profile(profile), [facts()], ExportOptions())
+        return plan.images[0].limits
+
+    huaxu, post = limits("huaxu"), limits("new-arrival")
     assert (huaxu.min_width, huaxu.min_height, huaxu.max_bytes) == (1200, 1200, 4_900_000)
     assert (post.min_width, post.min_height) == (1, 1)
 
@@ -67,8 +72,11 @@ def test_expected_operations_follow_the_facts(catalogue: Catalogue) -> None:
     plan = make_plan("h", huaxu, cases, ExportOptions())
     expected = [set(i.expected) - {"strip-metadata", "encode"} for i in plan.images]
     assert expected == [{"orient"}, {"colour"}, {"depth", "colour"}, {"flatten"}, set()]
-    keep = make_plan("h", huaxu, [facts(mode="RGBA", format="PNG")], ExportOptions(keep_format=True))
+    keep_format = ExportOptions(keep_format=True)
+    keep = make_plan("h", huaxu, [facts(mode="RGBA", format="PNG")], keep_format)
     assert keep.images[0].prefer_png and "flatten" not in keep.images[0].expected
+    big = make_plan("h", huaxu, [facts(format="PNG", bytes=9_000_000)], keep_format)
+    assert not big.images[0].prefer_png
 
 
 @pytest.mark.parametrize(("profile", "options", "words"), [
@@ -96,7 +104,8 @@ def test_fingerprint_names_sources_in_order_options_and_rules(catalogue: Catalog
     a, b = facts(), facts()
     base = fingerprint(huaxu, [a, b], ExportOptions())
     assert base == fingerprint(huaxu, [a, b], ExportOptions())
-    assert base == fingerprint(huaxu, [a, b], ExportOptions(force=True, force_reason="client asked"))
+    forced = ExportOptions(force=True, force_reason="client asked")
+    assert base == fingerprint(huaxu, [a, b], forced)
     assert base != fingerprint(huaxu, [b, a], ExportOptions())
     assert base != fingerprint(huaxu, [a], ExportOptions())
     assert base != fingerprint(huaxu, [a, b], ExportOptions(zip=True))

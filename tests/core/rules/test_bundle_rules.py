@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from factsgen import facts
 
 from aedesk.core.findings import Severity
 from aedesk.core.rules.engine import check_bundle, check_image, check_set
 from aedesk.core.rules.profiles import Catalogue
-from factsgen import facts
 
 NOW = datetime(2024, 6, 1, 0, 0, tzinfo=UTC)  # 08:00 in China
 
@@ -23,7 +23,9 @@ NOW = datetime(2024, 6, 1, 0, 0, tzinfo=UTC)  # 08:00 in China
     (datetime(2024, 6, 8, 0, 0, tzinfo=UTC), None),  # aware: 08:00 in China
     (datetime(2024, 6, 8, 1, 0, tzinfo=timezone(timedelta(hours=-5))), "ahead"),  # 14:00 in China
 ])
-def test_schedule_window_in_china_time(catalogue: Catalogue, publish_at: datetime, variant: str | None) -> None:
+def test_schedule_window_in_china_time(
+    catalogue: Catalogue, publish_at: datetime, variant: str | None
+) -> None:
     found = check_bundle(catalogue.profile("new-arrival"), publish_at, NOW)
     if variant is None:
         assert found == []
