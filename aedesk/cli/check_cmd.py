@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from aedesk.cli import output
+from aedesk.core.analysis.text import OcrEngine
 from aedesk.core.findings import Finding, Severity, worst
-from aedesk.library.checker import CheckResult, Checker
+from aedesk.core.rules.text_findings import TEXT_RULES
+from aedesk.library.checker import Checker, CheckResult
 from aedesk.library.files import Walk, walk_images
 
 AddCommon = Callable[[argparse.ArgumentParser], None]
@@ -24,6 +26,8 @@ def register(sub: Any, add_common: AddCommon) -> None:
     p.add_argument("--set", action="store_true",
                    help="treat the files, in the order given, as one set of the profile")
     p.add_argument("--json", action="store_true", help="print one JSON object (the public contract)")
+    p.add_argument("--no-ocr", action="store_true",
+                   help="skip text recognition (the text rules then say not-checked)")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.set_defaults(func=run)
 
@@ -52,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
     for note in checker.catalogue.problems:
         print(f"aedesk: {note}", file=sys.stderr)
     profile = checker.catalogue.profile(args.profile)
+    if not args.no_ocr and any(r.id in TEXT_RULES for r in profile.image_rules()):
+        checker.ocr = OcrEngine()
     result = checker.check(walk.images, profile, as_set=args.set)
     if args.json:
         print(json.dumps(to_json(result, args.lang), ensure_ascii=False, indent=2))

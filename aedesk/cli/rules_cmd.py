@@ -46,7 +46,7 @@ def profile_json(profile: Profile) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(paths.rules_override())
+    catalogue = load_catalogue(paths.rules_override(), paths.text_lists_override())
     for note in catalogue.problems:
         print(f"aedesk: {note}", file=sys.stderr)
     chosen = [catalogue.profile(args.profile)] if args.profile else list(catalogue.profiles.values())

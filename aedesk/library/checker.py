@@ -44,7 +44,7 @@ class Checker:
 
     @classmethod
     def from_user_settings(cls, ocr: TextRecogniser | None = None) -> Checker:
-        return cls(load_catalogue(paths.rules_override()), ocr)
+        return cls(load_catalogue(paths.rules_override(), paths.text_lists_override()), ocr)
 
     def analyse_all(self, files: Sequence[Path]) -> list[ImageFacts]:
         with ThreadPoolExecutor(max_workers=workers()) as pool:

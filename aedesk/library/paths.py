@@ -24,3 +24,8 @@ def cache_dir() -> Path:
 def rules_override() -> Path:
     """The user's rule override file: `[profile.rule-id]` tables of severities and thresholds."""
     return config_dir() / "rules.toml"
+
+
+def text_lists_override() -> Path:
+    """The user's extra promo words and contact patterns, in the shipped file's layout."""
+    return config_dir() / "text_lists.toml"

@@ -58,6 +58,8 @@ class TextBox:
     text: str
     score: float
     box: Box
+    # ink against its ground inside the box, 0..1 (None: not measured); low on printed logos
+    contrast: float | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,10 @@ class ImageFacts:
             d["objects"] = Objects(**d["objects"])
         if d.get("text"):
             t = d["text"]
-            boxes = tuple(TextBox(b["text"], b["score"], tuple(b["box"])) for b in t["boxes"])
+            boxes = tuple(
+                TextBox(b["text"], b["score"], tuple(b["box"]), b.get("contrast"))
+                for b in t["boxes"]
+            )
             d["text"] = TextFacts(t["engine"], boxes, t.get("error"))
         return cls(**d)
 

@@ -17,7 +17,7 @@ from aedesk.core.rules.hits import Hit
 from aedesk.core.rules.image_checks import IMAGE_CHECKS
 from aedesk.core.rules.profiles import Catalogue, Profile, Rule
 from aedesk.core.rules.set_checks import SET_CHECKS
-from aedesk.core.rules.text_checks import TEXT_RULES, text_hits
+from aedesk.core.rules.text_findings import TEXT_RULES, text_findings
 
 
 def word(rule: Rule, hit: Hit) -> Finding:
@@ -64,15 +64,16 @@ def check_image(catalogue: Catalogue, profile: Profile, facts: ImageFacts) -> li
 
 
 def _text_findings(catalogue: Catalogue, profile: Profile, facts: ImageFacts) -> list[Finding]:
-    rules = [r for r in profile.image_rules() if r.id in TEXT_RULES]
+    rules = {r.id: r for r in profile.image_rules() if r.id in TEXT_RULES}
     if not rules:
         return []
     if facts.text is None or facts.text.error:
-        reason = facts.text.error if facts.text and facts.text.error else "text recognition has not run"
-        reason_zh = "文字识别不可用" if facts.text and facts.text.error else "文字识别尚未运行"
+        ran = facts.text is not None
+        reason = facts.text.error if facts.text and facts.text.error else "text recognition has not run yet"
+        reason_zh = f"文字识别不可用（{reason}）" if ran else "文字识别尚未运行"
         return [statement(catalogue, NOT_CHECKED, Severity.INFO,
-                          checked_rule=r.id, reason=reason, reason_zh=reason_zh) for r in rules]
-    return [word(rule, hit) for rule, hit in text_hits(rules, facts)]
+                          checked_rule=rid, reason=reason, reason_zh=reason_zh) for rid in rules]
+    return list(text_findings(facts.text, rules, catalogue.text_lists))
 
 
 def check_set(

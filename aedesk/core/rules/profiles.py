@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from aedesk.core.findings import Severity
+from aedesk.core.rules.text_lists import TextLists, load_text_lists
 
 Message = dict[str, str]  # {"en": ..., "zh": ...}
 
@@ -69,6 +70,7 @@ class Catalogue:
 
     profiles: dict[str, Profile]
     definitions: dict[str, dict[str, Any]]
+    text_lists: TextLists
     problems: list[str] = field(default_factory=list)
 
     def profile(self, profile_id: str) -> Profile:
@@ -90,19 +92,28 @@ def _data() -> Any:
     return resources.files("aedesk.core.rules") / "data"
 
 
-def load_catalogue(override: Path | None = None) -> Catalogue:
-    """Load shipped profiles and apply `override` (a TOML file) when it exists."""
+def load_catalogue(override: Path | None = None, text_lists: Path | None = None) -> Catalogue:
+    """Load shipped profiles and word lists, and apply the user's files when they exist.
+
+    `override` changes severities and thresholds; `text_lists` extends the text rules'
+    words and patterns. A mistake in either is recorded in `problems`; the defaults stay.
+    """
     definitions = tomllib.loads((_data() / "rules.toml").read_text("utf-8"))
     profiles = {}
     for pid in PROFILE_ORDER:
         raw = tomllib.loads((_data() / "profiles" / f"{pid}.toml").read_text("utf-8"))
         profiles[pid] = _build_profile(raw, definitions)
-    catalogue = Catalogue(profiles, definitions)
+    catalogue = Catalogue(profiles, definitions, load_text_lists())
     if override is not None and override.exists():
         try:
             catalogue.profiles = apply_override(catalogue.profiles, override)
         except ProfileError as exc:
             catalogue.problems.append(str(exc))
+    if text_lists is not None and text_lists.exists():
+        try:
+            catalogue.text_lists = load_text_lists(text_lists)
+        except (OSError, ValueError) as exc:
+            catalogue.problems.append(f"{exc}; the shipped word lists stay in force.")
     return catalogue
 
 
@@ -174,7 +185,7 @@ def _override_rule(rule: Rule, changes: dict[str, Any], where: str) -> Rule:
                 severity = Severity(value)
             except ValueError:
                 raise ProfileError(f"{where}: severity must be error, warning or info, not {value!r}.") from None
-        elif key in params and type(value) is type(params[key]) or (
+        elif (key in params and type(value) is type(params[key])) or (
             isinstance(params.get(key), float) and type(value) is int
         ):
             params[key] = value

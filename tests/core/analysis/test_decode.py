@@ -6,11 +6,11 @@ import io
 import struct
 import zlib
 
+import imagegen
 import numpy as np
 import pytest
 from PIL import Image, ImageCms
 
-import imagegen
 from aedesk.core.analysis.decode import DECODE_LONG_SIDE, DecodeError, decode
 
 

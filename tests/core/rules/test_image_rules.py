@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from factsgen import facts
 
 from aedesk.core.analysis.facts import Background, Code, Collage, Objects
 from aedesk.core.findings import Severity
 from aedesk.core.rules.engine import check_image
 from aedesk.core.rules.profiles import Catalogue
-from factsgen import facts
 
 
 def rules_of(catalogue: Catalogue, profile: str, f) -> dict[str, Severity]:
@@ -98,7 +98,8 @@ def test_scene_background_is_info_in_posts(catalogue: Catalogue) -> None:
     assert found == {"background-kind": Severity.INFO}
 
 
-@pytest.mark.parametrize(("w", "h", "warns"), [(750, 750, False), (749, 749, True), (800, 750, True), (1200, 1200, False)])
+@pytest.mark.parametrize(("w", "h", "warns"),
+                         [(750, 750, False), (749, 749, True), (800, 750, True), (1200, 1200, False)])
 def test_article_size(catalogue: Catalogue, w: int, h: int, warns: bool) -> None:
     assert ("article-size" in rules_of(catalogue, "article", facts(width=w, height=h))) is warns
 

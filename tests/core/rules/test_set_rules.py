@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from factsgen import facts
 
 from aedesk.core.analysis.facts import Background, Objects
 from aedesk.core.findings import Severity
 from aedesk.core.rules.engine import check_set
 from aedesk.core.rules.profiles import Catalogue
-from factsgen import facts
 
 
 def set_rules(catalogue: Catalogue, profile: str, slots) -> dict[str, Severity]:
@@ -97,7 +97,8 @@ def test_canvas_and_orientation_mismatch(catalogue: Catalogue) -> None:
     assert not {"canvas-mismatch", "orientation-mismatch"} & set(set_rules(catalogue, "new-arrival", [facts()] * 3))
 
 
-@pytest.mark.parametrize(("a", "b", "warns"), [(90, 90, False), (90, 65, False), (90, 0, True), (5, 175, False), (45, 135, True)])
+@pytest.mark.parametrize(("a", "b", "warns"),
+                         [(90, 90, False), (90, 65, False), (90, 0, True), (5, 175, False), (45, 135, True)])
 def test_placement_mismatch_uses_undirected_axes(catalogue: Catalogue, a: float, b: float, warns: bool) -> None:
     slots = [facts(objects=Objects(1, a, 0.2)), facts(objects=Objects(1, b, 0.2)), facts(objects=Objects(1, None, 0.2))]
     assert ("placement-mismatch" in set_rules(catalogue, "new-arrival", slots)) is warns
