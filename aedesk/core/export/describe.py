@@ -19,6 +19,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "pad": ("padded to {to[0]}×{to[1]} with {colour}", "用 {colour} 填充到 {to[0]}×{to[1]}"),
     "pad-shrunk": ("shrunk to {scale:.0%} and padded to {to[0]}×{to[1]} with {colour}",
                    "缩小到 {scale:.0%} 并用 {colour} 填充到 {to[0]}×{to[1]}"),
+    "fill": ("cropped at {to[0]}:{to[1]} and scaled to fill the canvas (a scene cannot be padded unseen)",
+             "按 {to[0]}:{to[1]} 裁剪并缩放填满画布（外景图无法无痕填充）"),
     "banner-crop": ("cropped at 750:360 and scaled to {to[0]}×{to[1]}",
                     "按 750:360 裁剪并缩放到 {to[0]}×{to[1]}"),
     "strip-metadata": ("removed metadata: {removed}", "已移除元数据：{removed}"),

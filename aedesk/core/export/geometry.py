@@ -1,4 +1,4 @@
-"""Geometry: upright by EXIF, padding to a common canvas, the banner crop, downscaling.
+"""Geometry: upright by EXIF, a common canvas (padding or filling), the banner crop, downscaling.
 
 Nothing is ever stretched: every resize keeps the aspect ratio. Resizing uses Lanczos, the
 sharpest of Pillow's filters for downscaling product detail.
@@ -55,17 +55,18 @@ def crop_box(image_size: tuple[int, int], window: Box | None, aspect: float) -> 
     return (cx - pw / 2, cy - ph / 2, cx + pw / 2, cy + ph / 2)
 
 
-def banner_crop(
-    im: Image.Image, window: Box | None, size: tuple[int, int]
+def crop_scale(
+    im: Image.Image, window: Box | None, size: tuple[int, int], name: str
 ) -> tuple[Image.Image, Op | None]:
-    """Crop the window (centred when None) at the banner's aspect and scale it to `size`."""
+    """Crop the window (None: the largest centred one) at the aspect of `size`, and scale it
+    to `size`: the banner crop, and the canvas of a scene photo (padding would frame it)."""
     if im.size == size and window is None:
         return im, None
     box = crop_box(im.size, window, size[0] / size[1])
     out = im.resize(size, _LANCZOS, box=box)
     norm = [box[0] / im.width, box[1] / im.height, (box[2] - box[0]) / im.width,
             (box[3] - box[1]) / im.height]
-    return out, Op("banner-crop", {"from": [im.width, im.height],
+    return out, Op(name, {"from": [im.width, im.height],
                                    "window": [round(v, 4) for v in norm], "to": list(size)})
 
 

@@ -34,7 +34,8 @@ class PlanError(ValueError):
 
 @dataclass(frozen=True)
 class Geometry:
-    """`pad` to `size` (shrinking only what would not fit), or `banner`: crop `window`, scale."""
+    """`pad` to `size` (shrinking only what would not fit); `fill` it (crop the largest
+    centred window of its aspect, scale); or `banner`: crop `window` (None: centred), scale."""
 
     kind: str
     size: tuple[int, int]
@@ -84,7 +85,9 @@ def make_plan(
             window = options.crop_windows[slot - 1] if slot <= len(options.crop_windows) else None
             geometry = Geometry("banner", size, window)
         elif canvas:
-            geometry = Geometry("pad", canvas)
+            # a studio backdrop pads invisibly; a scene would get a frame, so it fills instead
+            scene = f.background is not None and f.background.kind == "scene"
+            geometry = Geometry("fill" if scene else "pad", canvas)
         # "keep format" keeps a PNG that already meets the cap: a bigger one would not fit
         # re-encoded either, and deflating a 24 MP PNG to find out costs seconds
         prefer_png = options.keep_format and f.format == "PNG" and f.bytes <= options.max_bytes
@@ -99,7 +102,7 @@ def canvas_size(facts: Sequence[ImageFacts]) -> tuple[int, int]:
     """The one canvas of a post: the largest image of the most common orientation.
 
     Ties go to the orientation that comes first in the post (slot 1 is the recommendation
-    image). Images of that orientation are only padded; the others shrink to fit.
+    image). Studio shots of that orientation are only padded; the others shrink to fit.
     """
     readable = [f for f in facts if f.readable]
     if not readable:
@@ -176,5 +179,5 @@ def _expected(f: ImageFacts, geometry: Geometry | None, prefer_png: bool) -> tup
     if f.mode in (*_ALPHA_MODES, "P") and not prefer_png:
         ops.append("flatten")
     if geometry and (f.width, f.height) != geometry.size:
-        ops.append("banner-crop" if geometry.kind == "banner" else "pad")
+        ops.append({"banner": "banner-crop"}.get(geometry.kind, geometry.kind))
     return (*ops, "strip-metadata", "encode")

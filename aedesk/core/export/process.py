@@ -7,6 +7,7 @@ capped encode. Every operation that changed something is recorded for the manife
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ _EXTENSIONS = {"JPEG": "jpg", "PNG": "png"}
 @dataclass(frozen=True)
 class Processed:
     plan: ImagePlan
+    source_sha256: str  # of the bytes processed, which may differ from the plan's if the file changed
     data: bytes
     format: str  # "JPEG" | "PNG"
     quality: int | None
@@ -62,8 +64,8 @@ def process(data: bytes, plan: ImagePlan) -> Processed:
     result, encode_ops = _encode(im, plan)
     thumb, _ = colour.flatten(geometry.resize(im, _thumb_size(im.size)), plan.background)
     ops += encode_ops
-    return Processed(plan, result.data, result.format, result.quality, result.size, result.fits,
-                     tuple(ops), result.encodes, result.probes, encode.jpeg(thumb, 80))
+    return Processed(plan, hashlib.sha256(data).hexdigest(), result.data, result.format, result.quality,
+                     result.size, result.fits, tuple(ops), result.encodes, result.probes, encode.jpeg(thumb, 80))
 
 
 def metadata(im: Image.Image) -> list[str]:
@@ -108,9 +110,9 @@ def _geometry(im: Image.Image, plan: ImagePlan) -> tuple[Image.Image, Op | None]
     g = plan.geometry
     if g is None:
         return im, None
-    if g.kind == "banner":
-        return geometry.banner_crop(im, g.window, g.size)
-    return geometry.pad(im, g.size, plan.background)
+    if g.kind == "pad":
+        return geometry.pad(im, g.size, plan.background)
+    return geometry.crop_scale(im, g.window, g.size, "banner-crop" if g.kind == "banner" else "fill")
 
 
 def _encode(im: Image.Image, plan: ImagePlan) -> tuple[encode.Encoded, list[Op]]:

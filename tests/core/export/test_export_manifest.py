@@ -98,6 +98,7 @@ def test_every_operation_has_words() -> None:
            Op("mode", {"from": "P", "to": "RGB"}), Op("flatten", {"colour": "#ffffff"}),
            Op("pad", {"from": [1600, 1200], "to": [1600, 1600], "scale": 1.0, "colour": "#fafafa"}),
            Op("pad", {"from": [1000, 1600], "to": [1600, 1200], "scale": 0.75, "colour": "#fafafa"}),
+           Op("fill", {"from": [1600, 1200], "window": [0.125, 0, 0.75, 1], "to": [1600, 1600]}),
            Op("banner-crop", {"from": [1600, 1200], "window": [0, 0.18, 1, 0.64], "to": [750, 360]}),
            Op("png-too-large", {"bytes": 9_000_000}), Op("downscale", {"from": [6000, 4000], "to": [5000, 3333]}),
            Op("encode", {"format": "PNG", "bytes": 1000})]

@@ -200,6 +200,7 @@ def test_banner_centre_crop_and_chosen_window(catalogue: Catalogue) -> None:
     centre = export_one(catalogue, data, profile="banner")
     im = read(centre)
     assert im.size == (750, 360) and ops(centre)["banner-crop"]["window"] == [0.0, 0.18, 1.0, 0.64]
+    assert "fill" not in ops(centre)
     assert not is_red(patch(im, (0, 0, 750, 20)))
     top = export_one(catalogue, data, profile="banner", crop_windows=((0.0, 0.0, 1.0, 0.5),))
     assert is_red(patch(read(top), (0, 0, 750, 20)))  # narrowed to 750:360 around its centre
@@ -211,3 +212,15 @@ def test_undecodable_bytes_raise_a_decode_error(catalogue: Catalogue) -> None:
     from aedesk.core.analysis.decode import DecodeError
     with pytest.raises(DecodeError):
         export_one(catalogue, imagegen.jpeg_bytes(imagegen.product((400, 400)))[:3000])
+
+
+def test_scene_photo_fills_the_canvas_instead_of_being_framed(catalogue: Catalogue) -> None:
+    scene = Background("scene", None, 0.3)
+    post = [facts(background=scene), facts(width=1600, height=1200, background=scene)]
+    plan = make_plan("p", catalogue.profile("new-arrival"), post, ExportOptions(canvas=True))
+    src = imagegen.scene((1600, 1200), seed=8)
+    src.paste((220, 20, 20), (0, 0, 150, 1200))  # a red strip at the left edge: cropped away
+    out = process(imagegen.jpeg_bytes(src, 95), plan.images[1])
+    im = read(out)
+    assert im.size == (1600, 1600) and ops(out)["fill"]["window"] == [0.125, 0.0, 0.75, 1.0]
+    assert "pad" not in ops(out) and not is_red(patch(im, (0, 0, 40, 1600)))

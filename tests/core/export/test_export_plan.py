@@ -36,6 +36,7 @@ def test_canvas_plan_pads_every_image_on_its_background(catalogue: Catalogue) ->
             facts(background=Background("scene", None, 0.2))]
     plan = make_plan("p", catalogue.profile("new-arrival"), post, ExportOptions(canvas=True))
     assert {i.geometry.size for i in plan.images} == {(1600, 1600)}
+    assert [i.geometry.kind for i in plan.images] == ["pad", "pad", "fill"]
     grey_rgb, white = (238, 238, 238), (255, 255, 255)
     assert [i.background for i in plan.images] == [grey_rgb, grey_rgb, white]
     assert "pad" in plan.images[1].expected and "pad" not in plan.images[0].expected
