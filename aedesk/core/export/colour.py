@@ -44,7 +44,7 @@ def to_srgb(im: Image.Image) -> tuple[Image.Image, list[Op]]:
             ops.append(Op("colour", {"from": source_mode, "profile": None}))
     elif im.mode == "CMYK":
         ops.append(Op("colour", {"from": "CMYK", "profile": None}))
-    rgb = im.convert("RGB")
+    rgb = im if im.mode == "RGB" else im.convert("RGB")  # no 72 MB copy of a plain photo
     if alpha is not None:
         rgb.putalpha(alpha)
     if rgb.mode != source_mode and not ops:
