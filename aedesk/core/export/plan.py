@@ -16,12 +16,16 @@ from dataclasses import dataclass, replace
 from aedesk import __version__
 from aedesk.core.analysis.facts import Box, ImageFacts, Rgb
 from aedesk.core.export.options import ExportOptions, Limits
+from aedesk.core.findings import Finding, Severity
 from aedesk.core.rules.profiles import Profile
 
 WHITE: Rgb = (255, 255, 255)
 BANNER = "banner"
 CANVAS_PROFILE = "new-arrival"
 _ALPHA_MODES = ("RGBA", "LA", "PA", "RGBa", "La")
+# Source findings the export's own operations fix (the output is checked again anyway).
+FIXED_BY_EXPORT = frozenset({"format", "extension-mismatch", "max-file-size", "color-mode", "banner-size"})
+FIXED_BY_CANVAS = frozenset({"canvas-mismatch", "orientation-mismatch"})
 
 
 class PlanError(ValueError):
@@ -96,6 +100,21 @@ def make_plan(
                                 _expected(f, geometry, prefer_png)))
     return BundlePlan(name, profile, options, tuple(images), tuple(facts),
                       fingerprint(profile, facts, options))
+
+
+def remaining_errors(
+    plan: BundlePlan, image_findings: Sequence[Sequence[Finding]], set_findings: Sequence[Finding]
+) -> list[tuple[int | None, Finding]]:
+    """The sources' error findings the export will not fix, with their slot (None: the set's).
+
+    What the GUI shows on a disabled Export button before anything runs: a CMYK or
+    oversized file is no reason to refuse, an unreadable or too small one is.
+    """
+    fixed = FIXED_BY_EXPORT | (FIXED_BY_CANVAS if plan.options.canvas else frozenset())
+    remaining: list[tuple[int | None, Finding]] = [
+        (slot, f) for slot, (facts, findings) in enumerate(zip(plan.facts, image_findings, strict=True), 1)
+        for f in findings if f.severity is Severity.ERROR and (not facts.readable or f.rule not in fixed)]
+    return remaining + [(None, f) for f in set_findings if f.severity is Severity.ERROR and f.rule not in fixed]
 
 
 def canvas_size(facts: Sequence[ImageFacts]) -> tuple[int, int]:

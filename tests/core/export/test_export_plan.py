@@ -9,7 +9,7 @@ from factsgen import facts
 
 from aedesk.core.analysis.facts import Background
 from aedesk.core.export.options import ExportOptions
-from aedesk.core.export.plan import PlanError, canvas_size, fingerprint, make_plan
+from aedesk.core.export.plan import PlanError, canvas_size, fingerprint, make_plan, remaining_errors
 from aedesk.core.rules.profiles import Catalogue
 
 
@@ -112,3 +112,22 @@ def test_fingerprint_names_sources_in_order_options_and_rules(catalogue: Catalog
     assert base != fingerprint(huaxu, [a, b], ExportOptions(zip=True))
     assert base != fingerprint(huaxu, [a, b], ExportOptions(ticks=(True,)))
     assert base != fingerprint(catalogue.profile("new-arrival"), [a, b], ExportOptions())
+
+
+def test_remaining_errors_leave_out_what_the_export_fixes(catalogue: Catalogue) -> None:
+    from aedesk.core.findings import Finding, Severity
+
+    def error(rule: str) -> Finding:
+        return Finding(rule, Severity.ERROR, rule)
+
+    sources = [facts(), facts(format="HEIC", error="HEIC image", width=0, height=0)]
+    image_findings = [[error("format"), error("max-file-size"), error("min-resolution"),
+                       Finding("blur", Severity.WARNING, "blur")], [error("format")]]
+    set_findings = [error("canvas-mismatch"), error("near-duplicate")]
+    post = catalogue.profile("new-arrival")
+    plain = make_plan("p", post, sources, ExportOptions())
+    assert [(slot, f.rule) for slot, f in remaining_errors(plain, image_findings, set_findings)] == [
+        (1, "min-resolution"), (2, "format"), (None, "canvas-mismatch"), (None, "near-duplicate")]
+    canvas = make_plan("p", post, sources, ExportOptions(canvas=True))
+    assert (None, "canvas-mismatch") not in [
+        (slot, f.rule) for slot, f in remaining_errors(canvas, image_findings, set_findings)]
