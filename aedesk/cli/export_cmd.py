@@ -18,8 +18,8 @@ from aedesk.cli import output
 from aedesk.core.analysis.pipeline import analyse
 from aedesk.core.analysis.text import OcrEngine
 from aedesk.core.export.describe import describe
-from aedesk.core.export.options import ExportOptions
-from aedesk.core.export.plan import PlanError, make_plan
+from aedesk.core.export.options import ExportOptions, PlanError
+from aedesk.core.export.plan import make_plan
 from aedesk.core.findings import Finding
 from aedesk.core.rules.text_findings import TEXT_RULES
 from aedesk.library.checker import Checker

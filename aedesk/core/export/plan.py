@@ -15,25 +15,11 @@ from dataclasses import dataclass, replace
 
 from aedesk import __version__
 from aedesk.core.analysis.facts import Box, ImageFacts, Rgb
-from aedesk.core.export.options import ExportOptions, Limits
-from aedesk.core.findings import Finding, Severity
+from aedesk.core.export.options import ExportOptions, Limits, check_options
 from aedesk.core.rules.profiles import Profile
 
 WHITE: Rgb = (255, 255, 255)
-BANNER = "banner"
-CANVAS_PROFILE = "new-arrival"
 _ALPHA_MODES = ("RGBA", "LA", "PA", "RGBa", "La")
-# Source findings the export's own operations fix (the output is checked again anyway).
-FIXED_BY_EXPORT = frozenset({"format", "extension-mismatch", "max-file-size", "color-mode", "banner-size"})
-FIXED_BY_CANVAS = frozenset({"canvas-mismatch", "orientation-mismatch"})
-
-
-class PlanError(ValueError):
-    """The options do not fit the profile or the images; the message says which, for the user."""
-
-    def __init__(self, message: str, message_zh: str) -> None:
-        super().__init__(message)
-        self.message_zh = message_zh
 
 
 @dataclass(frozen=True)
@@ -78,13 +64,13 @@ def make_plan(
     name: str, profile: Profile, facts: Sequence[ImageFacts], options: ExportOptions
 ) -> BundlePlan:
     """Plan the export of `facts` (the sources, in set order). Raises PlanError on bad options."""
-    _check_options(profile, facts, options)
+    check_options(profile, facts, options)
     canvas = canvas_size(facts) if options.canvas else None
     limits = _limits(profile, options)
     images = []
     for slot, f in enumerate(facts, 1):
         geometry = None
-        if profile.id == BANNER:
+        if profile.id == "banner":
             size = _banner_size(profile)
             window = options.crop_windows[slot - 1] if slot <= len(options.crop_windows) else None
             geometry = Geometry("banner", size, window)
@@ -100,21 +86,6 @@ def make_plan(
                                 _expected(f, geometry, prefer_png)))
     return BundlePlan(name, profile, options, tuple(images), tuple(facts),
                       fingerprint(profile, facts, options))
-
-
-def remaining_errors(
-    plan: BundlePlan, image_findings: Sequence[Sequence[Finding]], set_findings: Sequence[Finding]
-) -> list[tuple[int | None, Finding]]:
-    """The sources' error findings the export will not fix, with their slot (None: the set's).
-
-    What the GUI shows on a disabled Export button before anything runs: a CMYK or
-    oversized file is no reason to refuse, an unreadable or too small one is.
-    """
-    fixed = FIXED_BY_EXPORT | (FIXED_BY_CANVAS if plan.options.canvas else frozenset())
-    remaining: list[tuple[int | None, Finding]] = [
-        (slot, f) for slot, (facts, findings) in enumerate(zip(plan.facts, image_findings, strict=True), 1)
-        for f in findings if f.severity is Severity.ERROR and (not facts.readable or f.rule not in fixed)]
-    return remaining + [(None, f) for f in set_findings if f.severity is Severity.ERROR and f.rule not in fixed]
 
 
 def canvas_size(facts: Sequence[ImageFacts]) -> tuple[int, int]:
@@ -141,32 +112,6 @@ def fingerprint(profile: Profile, facts: Sequence[ImageFacts], options: ExportOp
     doc = {"profile": profile.id, "rules": rules, "sources": [f.sha256 for f in facts],
            "options": options.to_dict(), "aedesk": __version__}
     return hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _check_options(profile: Profile, facts: Sequence[ImageFacts], options: ExportOptions) -> None:
-    if not facts:
-        raise PlanError("Nothing to export: the set is empty.", "没有可导出的图片：该组为空。")
-    if options.canvas and profile.id != CANVAS_PROFILE:
-        raise PlanError("The uniform canvas is for 上新帖 (new-arrival) posts only.",
-                        "统一画布仅适用于上新帖。")
-    if options.crop_windows and profile.id != BANNER:
-        raise PlanError("Crop windows are for banners only.", "裁剪窗口仅适用于 Banner。")
-    if any(w is not None and not _inside_image(w) for w in options.crop_windows):
-        raise PlanError("A crop window lies outside its image.", "裁剪窗口超出了图片范围。")
-    if options.publish_at and profile.rule("schedule") is None:
-        raise PlanError("A planned publish time is for 上新帖 (new-arrival) posts only.",
-                        "定时发布时间仅适用于上新帖。")
-    if len(options.ticks) > len(profile.checklist):
-        raise PlanError(f"The checklist of {profile.id} has {len(profile.checklist)} items.",
-                        f"{profile.id} 的检查清单只有 {len(profile.checklist)} 项。")
-    if not (1 <= options.floor_quality <= options.top_quality <= 100 and options.max_bytes > 0):
-        raise PlanError("Quality must be 1 ≤ floor ≤ top ≤ 100 and the size cap positive.",
-                        "质量需满足 1 ≤ 下限 ≤ 上限 ≤ 100，且大小上限为正数。")
-
-
-def _inside_image(box: Box) -> bool:
-    x, y, w, h = box
-    return w > 0 and h > 0 and x >= 0 and y >= 0 and x + w <= 1.000001 and y + h <= 1.000001
 
 
 def _banner_size(profile: Profile) -> tuple[int, int]:

@@ -8,8 +8,10 @@ import pytest
 from factsgen import facts
 
 from aedesk.core.analysis.facts import Background
-from aedesk.core.export.options import ExportOptions
-from aedesk.core.export.plan import PlanError, canvas_size, fingerprint, make_plan, remaining_errors
+from aedesk.core.export.fixable import remaining_errors
+from aedesk.core.export.options import ExportOptions, PlanError
+from aedesk.core.export.plan import canvas_size, fingerprint, make_plan
+from aedesk.core.findings import Finding, Severity
 from aedesk.core.rules.profiles import Catalogue
 
 
@@ -115,8 +117,6 @@ def test_fingerprint_names_sources_in_order_options_and_rules(catalogue: Catalog
 
 
 def test_remaining_errors_leave_out_what_the_export_fixes(catalogue: Catalogue) -> None:
-    from aedesk.core.findings import Finding, Severity
-
     def error(rule: str) -> Finding:
         return Finding(rule, Severity.ERROR, rule)
 
