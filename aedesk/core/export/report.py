@@ -25,7 +25,7 @@ h1{margin:0 0 4px} .meta{color:#666;margin:0 0 16px}
 .card h2{margin:0;font-size:17px} .tag{font-size:12px;background:#333;color:#fff;border-radius:3px;padding:1px 6px}
 ul{margin:6px 0;padding-left:20px} .zh{color:#666;font-size:12px} .src{color:#666;word-break:break-all}
 .error{color:#b00020} .warning{color:#9a6700} .info{color:#24608f} .ok{color:#1a7f37}
-.checklist li{list-style:none;margin-left:-20px}
+.checklist li,.findings li{list-style:none;margin-left:-20px}
 """
 _MARK = {"error": "✖", "warning": "▲", "info": "·"}
 
@@ -76,7 +76,7 @@ def _findings(findings: tuple[Finding, ...]) -> str:
         f"<li class=\"{f.severity.value}\">{_MARK[f.severity.value]} <b>{escape(f.rule)}</b>: "
         f"{_both(f.message, f.message_zh)}</li>"
         for f in findings)
-    return f"<ul>{rows}</ul>"
+    return f"<ul class=\"findings\">{rows}</ul>"
 
 
 def _both(en: str, zh: str) -> str:
