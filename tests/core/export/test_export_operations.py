@@ -224,3 +224,21 @@ def test_scene_photo_fills_the_canvas_instead_of_being_framed(catalogue: Catalog
     im = read(out)
     assert im.size == (1600, 1600) and ops(out)["fill"]["window"] == [0.125, 0.0, 0.75, 1.0]
     assert "pad" not in ops(out) and not is_red(patch(im, (0, 0, 40, 1600)))
+
+
+def test_animated_gif_keeps_its_first_frame_as_jpeg(catalogue: Catalogue) -> None:
+    frames = [imagegen.product((600, 600), colour=c, seed=i).quantize(64)
+              for i, c in enumerate(((40, 90, 170), (170, 60, 40), (50, 140, 70)))]
+    data = gen.encode(frames[0], "GIF", save_all=True, append_images=frames[1:])
+    out = export_one(catalogue, data, fact=facts(format="GIF", mode="P", frames=3))
+    im = read(out)
+    assert (out.format, im.mode) == ("JPEG", "RGB")
+    assert ops(out)["first-frame"] == {"frames": 3} and ops(out)["mode"] == {"from": "P", "to": "RGB"}
+    r, _, b = patch(im, (250, 250, 350, 350))
+    assert b > r  # the blue first frame, not the red second one
+
+
+def test_webp_becomes_jpeg(catalogue: Catalogue) -> None:
+    out = export_one(catalogue, gen.encode(imagegen.product((800, 800), seed=3), "WEBP", quality=90),
+                     fact=facts(format="WEBP"))
+    assert out.format == "JPEG" and read(out).format == "JPEG" and out.file_name == "01.jpg"
