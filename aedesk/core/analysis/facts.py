@@ -94,6 +94,7 @@ class ImageFacts:
     pixel_hash: str = ""  # identical pixels give identical hashes, whatever the metadata
     phash: str = ""  # 64-bit perceptual hash, hex
     dhash: str = ""  # 64-bit difference hash, hex
+    colours: str = ""  # 8×8 colour signature, hex (see hashes.colour_signature)
     sharpness: float = 0.0
     codes: tuple[Code, ...] = ()
     background: Background | None = None

@@ -18,7 +18,7 @@ from aedesk.core.analysis.background import classify_background
 from aedesk.core.analysis.collage import detect_collage
 from aedesk.core.analysis.decode import DecodeError, decode, read_bytes
 from aedesk.core.analysis.facts import ImageFacts, TextFacts
-from aedesk.core.analysis.hashes import difference_hash, perceptual_hash, pixel_hash
+from aedesk.core.analysis.hashes import colour_signature, difference_hash, perceptual_hash, pixel_hash
 from aedesk.core.analysis.objects import find_objects
 from aedesk.core.analysis.qr import find_codes
 from aedesk.core.analysis.sharpness import sharpness
@@ -82,6 +82,7 @@ def analyse(path: Path, ocr: TextRecogniser | None = None) -> Analysis:
         pixel_hash=pixel_hash(decoded.rgb),
         phash=perceptual_hash(work_gray),
         dhash=difference_hash(work_gray),
+        colours=colour_signature(work_rgb),
         sharpness=sharpness(work_gray),
         codes=find_codes(np.asarray(full.convert("L"))),
         background=background,

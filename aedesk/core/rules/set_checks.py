@@ -12,7 +12,7 @@ from typing import Any
 
 from aedesk.core.analysis.background import colours_differ
 from aedesk.core.analysis.facts import ImageFacts
-from aedesk.core.analysis.hashes import hamming
+from aedesk.core.analysis.hashes import colour_distance, hamming
 from aedesk.core.rules.hits import Hit
 from aedesk.core.rules.profiles import Profile
 
@@ -61,7 +61,8 @@ def check_near_duplicate(slots: Slots, p: dict[str, Any], profile: Profile) -> l
         if fa.sha256 == fb.sha256 or fa.pixel_hash == fb.pixel_hash:
             continue  # an exact duplicate is the `duplicate` rule's finding
         distance = hamming(fa.phash, fb.phash)
-        if distance <= p["max_distance"]:
+        # one shape in two colours is two products, not a near-duplicate
+        if distance <= p["max_distance"] and colour_distance(fa.colours, fb.colours) <= p["max_colour_distance"]:
             hits.append(Hit({"a": a, "b": b, "distance": distance}, detail={"slots": [a, b]}))
     return hits
 

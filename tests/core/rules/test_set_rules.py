@@ -49,7 +49,7 @@ def test_cover_ignores_info_findings(catalogue: Catalogue) -> None:
 
 def test_byte_identical_and_pixel_identical_duplicates(catalogue: Catalogue) -> None:
     a = facts()
-    same_bytes = facts(sha256=a.sha256)
+    same_bytes = facts(sha256=a.sha256, pixel_hash=a.pixel_hash)  # same bytes: same pixels too
     same_pixels = facts(pixel_hash=a.pixel_hash)
     found = check_set(catalogue, catalogue.profile("huaxu"), [a, facts(), same_bytes, same_pixels])
     dups = [f for f in found if f.rule == "duplicate"]
@@ -107,3 +107,14 @@ def test_placement_mismatch_uses_undirected_axes(catalogue: Catalogue, a: float,
 def test_missing_slot_counts_for_size_but_not_comparisons(catalogue: Catalogue) -> None:
     found = set_rules(catalogue, "new-arrival", [facts(), None, facts()])
     assert "post-size" not in found and "canvas-mismatch" not in found
+
+
+def test_same_shape_in_another_colour_is_not_a_near_duplicate(catalogue: Catalogue) -> None:
+    grey = bytes([200] * 192).hex()
+    blue_cells = bytes([200] * 150 + [40, 90, 170] * 14).hex()
+    slightly_brighter = bytes([208] * 192).hex()
+    base = facts(phash="0" * 16, colours=grey)
+    found = set_rules(catalogue, "huaxu", [base, facts(phash="0" * 16, colours=blue_cells), facts()])
+    assert "near-duplicate" not in found
+    found = set_rules(catalogue, "huaxu", [base, facts(phash="0" * 16, colours=slightly_brighter), facts()])
+    assert "near-duplicate" in found
