@@ -89,6 +89,7 @@ def compose(
             ],
             fill=100,
         )
-        img.paste((70, 70, 70), (0, 0), shadow.filter(ImageFilter.GaussianBlur(max(2, w // 80))))
+        dark = (background[0] * 2 // 7, background[1] * 2 // 7, background[2] * 2 // 7)
+        img.paste(dark, (0, 0), shadow.filter(ImageFilter.GaussianBlur(max(2, w // 80))))
         img.paste(layer, (x, y), layer)
     return add_noise(img, noise, seed)

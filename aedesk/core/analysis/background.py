@@ -1,12 +1,15 @@
 """Is the backdrop a studio sweep of one colour (`solid`) or a scene (room, outdoors, props)?
 
-Only the image border is looked at: a band of `BAND` of each side, at ~256 px. A studio
+Only the image border is looked at: a band of `BAND` of each side, at ~256 px of the
+long side. A studio
 backdrop makes that band one colour (allowing a gentle gradient, a vignette, noise and a
 soft shadow: `CLOSE_DE`) and smooth (no texture: `SMOOTH_STEP`). Per side we count the band
 pixels that are both; the product may cut one side (a bottle standing on the bottom edge,
 a cropped sleeve), so the worst side is ignored and the other three must each reach
 `SIDE_MIN`. A room with a plain wall but a visible floor fails on the two sides that run
-down into the floor, so it is a `scene`.
+down into the floor, so it is a `scene` once the floor takes more than ~13 % of the
+height; a thinner strip of floor at the bottom reads as a backdrop cut by one edge.
+A `scene` carries no colour: `background-style` compares the colours of solid ones only.
 """
 
 from __future__ import annotations
