@@ -212,3 +212,14 @@ def test_banner_is_cropped_to_750_by_360(tmp_path: Path, catalogue: Catalogue, e
     assert result.status == "written", result.errors
     assert (result.manifest.images[0].width, result.manifest.images[0].height) == (750, 360)
     assert os.path.getsize(result.bundle / "01.jpg") == result.manifest.images[0].bytes
+
+
+def test_uniform_canvas_pads_studio_shots_on_their_backdrop(tmp_path: Path, catalogue: Catalogue,
+                                                            exporter: Exporter) -> None:
+    files = photos(tmp_path / "src", [(1600, 1600), (1600, 1200), (1400, 1400)])
+    result = exporter.run(plan_for(catalogue, "new-arrival", files, canvas=True), tmp_path / "out")
+    assert result.status == "written", result.errors
+    assert {(e.width, e.height) for e in result.manifest.images} == {(1600, 1600)}
+    pads = [next((op.params for op in e.operations if op.name == "pad"), None) for e in result.manifest.images]
+    assert pads[0] is None and pads[1]["scale"] == 1.0 and pads[2]["to"] == [1600, 1600]
+    assert not {f.rule for _, f in result.errors}
