@@ -46,5 +46,5 @@ def human_size(n: int) -> str:
     return f"{value:.1f} {unit}"
 
 
-def write(line: str, stream: TextIO = sys.stdout) -> None:
-    stream.write(line + "\n")
+def write(line: str, stream: TextIO | None = None) -> None:
+    (stream or sys.stdout).write(line + "\n")  # sys.stdout at call time: tests capture it
