@@ -8,7 +8,7 @@ import os
 import sys
 
 from aedesk import __version__
-from aedesk.cli import check_cmd, rules_cmd, watch_cmd
+from aedesk.cli import check_cmd, export_cmd, rules_cmd, watch_cmd
 from aedesk.core.rules.profiles import PROFILE_ORDER
 
 
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.register(sub, add_common)
     rules_cmd.register(sub, add_common)
     watch_cmd.register(sub, add_common)
+    export_cmd.register(sub, add_common)
     return parser
 
 

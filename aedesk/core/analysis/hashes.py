@@ -19,7 +19,7 @@ def _dct_matrix(n: int) -> np.ndarray:
     """Orthonormal DCT-II basis: row k is the k-th cosine."""
     k = np.arange(n)[:, None]
     i = np.arange(n)[None, :]
-    m = np.cos(np.pi * (2 * i + 1) * k / (2 * n)) * np.sqrt(2.0 / n)
+    m: np.ndarray = np.cos(np.pi * (2 * i + 1) * k / (2 * n)) * np.sqrt(2.0 / n)
     m[0] /= np.sqrt(2.0)
     return m
 

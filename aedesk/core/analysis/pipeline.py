@@ -1,6 +1,6 @@
 """Analyse one image file: one decode, every fact derived from it.
 
-The decode gives pixels at reduced scale (long side ≥ 2000 px where the file has that
+The decode gives pixels at reduced scale (long side ≥ 1500 px where the file has that
 many). QR codes are searched at that scale; everything else works on a ~1024 px copy; a
 ~1280 px preview is kept for OCR and the thumbnail cache, so no caller decodes again.
 """
@@ -37,12 +37,18 @@ class Analysis:
     preview: Image.Image | None  # RGB, long side ≤ PREVIEW_LONG_SIDE; None when unreadable
 
 
-def _fit(im: Image.Image, long_side: int) -> Image.Image:
-    scale = long_side / max(im.size)
-    if scale >= 1:
+def _fit(im: Image.Image, long_side: int, slack: float = 1.0) -> Image.Image:
+    """`im` with its long side at most `long_side` (× `slack`, to spare a resample)."""
+    if max(im.size) <= long_side * slack:
         return im
+    factor = max(im.size) // long_side
+    if factor >= 2:
+        im = im.reduce(factor)  # box-averaging by an integer factor is several times faster
+        if max(im.size) <= long_side * slack:
+            return im
+    scale = long_side / max(im.size)
     size = (max(1, round(im.width * scale)), max(1, round(im.height * scale)))
-    return im.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    return im.resize(size, Image.Resampling.BILINEAR)
 
 
 def analyse(path: Path, ocr: TextRecogniser | None = None) -> Analysis:
@@ -61,7 +67,7 @@ def analyse(path: Path, ocr: TextRecogniser | None = None) -> Analysis:
         return Analysis(ImageFacts(str(path), _size_or_zero(path), extension, None, error=en, error_zh=zh), None)
 
     full = Image.fromarray(decoded.rgb)
-    preview = _fit(full, PREVIEW_LONG_SIDE)
+    preview = _fit(full, PREVIEW_LONG_SIDE, slack=1.3)
     work = _fit(preview, WORK_LONG_SIDE)
     work_rgb = np.asarray(work)
     work_gray = np.asarray(work.convert("L"))
@@ -79,7 +85,7 @@ def analyse(path: Path, ocr: TextRecogniser | None = None) -> Analysis:
         orientation=decoded.orientation,
         frames=decoded.frames,
         sha256=decoded.sha256,
-        pixel_hash=pixel_hash(decoded.rgb),
+        pixel_hash=pixel_hash(np.asarray(preview)),
         phash=perceptual_hash(work_gray),
         dhash=difference_hash(work_gray),
         colours=colour_signature(work_rgb),

@@ -7,10 +7,12 @@ the hit's own), and its message formatted in both languages from the rule data.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from aedesk.core.analysis.facts import ImageFacts
 from aedesk.core.findings import NOT_CHECKED, UNREADABLE, Finding, Severity
+from aedesk.core.rules.bundle_checks import check_schedule
 from aedesk.core.rules.hits import Hit
 from aedesk.core.rules.image_checks import IMAGE_CHECKS
 from aedesk.core.rules.profiles import Catalogue, Profile, Rule
@@ -106,3 +108,14 @@ def _cover(
     first = image_findings[0] if image_findings else check_image(catalogue, profile, slots[0])
     serious = sorted({f.rule for f in first if f.severity.rank >= Severity.WARNING.rank})
     return [word(rule, Hit({"rules": ", ".join(serious)}, detail={"slots": [1]}))] if serious else []
+
+
+def check_bundle(profile: Profile, publish_at: datetime | None, now: datetime) -> list[Finding]:
+    """Bundle-level findings: a planned publish time (`schedule`), when the profile has one.
+
+    `now` must be timezone-aware; a naive `publish_at` is taken as the platform's time.
+    """
+    rule = profile.rule("schedule")
+    if rule is None or publish_at is None:
+        return []
+    return [word(rule, hit) for hit in check_schedule(publish_at, now, rule.params)]

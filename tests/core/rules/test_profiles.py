@@ -20,7 +20,8 @@ EXPECTED = {
                     "placement-mismatch": "warning", "duplicate": "error", "near-duplicate": "error",
                     "collage": "error", "promo-text": "error", "contact-info": "error", "qr-code": "error",
                     "text-overlay": "warning", "too-many-items": "warning", "background-kind": "info",
-                    "blur": "warning", "format": "error", "max-file-size": "error", "color-mode": "warning"},
+                    "blur": "warning", "format": "error", "max-file-size": "error", "color-mode": "warning",
+                    "schedule": "error"},
     "article": {"article-size": "warning"},
     "banner": {"banner-size": "error", "text-overlay": "warning"},
 }
