@@ -1,10 +1,11 @@
 """A memory budget for analyses running at once.
 
-A 24-megapixel JPEG costs about 110 MB while it is analysed (file bytes, the half-scale
-decode and the working copies the detectors make), a 12 MP phone photo a quarter of that.
-Workers are sized to the cores; the budget keeps the sum of what they decode bounded, so
-four cores analyse four phone photos at once but only two 24 MP files. One analysis always
-runs, however large, so a huge file is slow rather than stuck.
+An analysis costs about 17 bytes per decoded pixel (the decode, then the working copies the
+detectors make) plus the file's bytes: ~35 MB for a 24-megapixel JPEG decoded at 1/4 scale,
+but 400 MB for a 24 MP PNG, which has no reduced decode. Workers are sized to the cores; the
+budget bounds the sum of what they decode at once, so a folder of large PNGs or TIFFs goes
+one or two at a time instead of all workers at once. One analysis always runs, however
+large, so a huge file is slow rather than stuck.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PIL import Image
 
 from aedesk.core.analysis.decode import DECODE_LONG_SIDE
 
-BUDGET_BYTES = 240_000_000  # two 24 MP JPEGs; with the process' own ~50 MB, under 300 MB
+BUDGET_BYTES = 240_000_000  # with the process' own ~50 MB, a cold scan peaks under 300 MB
 BYTES_PER_PIXEL = 17  # measured: peak bytes per decoded pixel across decode and detectors
 
 
@@ -34,7 +35,7 @@ def cost(path: Path) -> int:
     except Exception:  # unreadable: the analysis will say so, cheaply
         return 0
     pixels = w * h
-    if fmt == "JPEG":  # decoded through draft at 1/2, 1/4 or 1/8 scale, long side ≥ 2000
+    if fmt == "JPEG":  # decoded through draft: the smallest DCT scale still ≥ DECODE_LONG_SIDE
         scale = 1
         while scale < 8 and max(w, h) // (scale * 2) >= DECODE_LONG_SIDE:
             scale *= 2

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from aedesk.core.analysis.decode import DECODE_LONG_SIDE
 from aedesk.library.budget import BYTES_PER_PIXEL, MemoryBudget, cost
 
 
@@ -15,7 +16,9 @@ def test_cost_follows_the_decoded_size(tmp_path: Path) -> None:
     Image.new("RGB", (6000, 4000), (200, 190, 180)).save(big, quality=80)
     png = tmp_path / "wide.png"
     Image.new("RGB", (3000, 1000), (10, 20, 30)).save(png)
-    assert cost(big) == big.stat().st_size + 3000 * 2000 * BYTES_PER_PIXEL  # drafted at 1/2
+    scale = max(s for s in (1, 2, 4, 8) if 6000 // s >= DECODE_LONG_SIDE)  # as draft picks it
+    assert scale > 1
+    assert cost(big) == big.stat().st_size + 6000 * 4000 // scale**2 * BYTES_PER_PIXEL
     assert cost(png) == png.stat().st_size + 3000 * 1000 * BYTES_PER_PIXEL  # decoded whole
     notes = tmp_path / "notes.txt"
     notes.write_text("not an image")
