@@ -16,7 +16,7 @@ from PIL import Image, ImageEnhance
 
 from aedesk.demo import imagery as im
 
-VERSION = 1
+VERSION = 2
 MARKER = ".aedesk-demo.json"
 
 
@@ -62,8 +62,8 @@ def _photos() -> dict[str, Callable[[], Image.Image]]:
                                                ((12, (40, 90, 170)), (13, (180, 40, 40)), (14, (40, 140, 80)),
                                                 (15, (220, 120, 30)))], 2, (1600, 1600)),
         "13-bottle-blue-again.jpg": lambda: _near_copy(blue),
-        "14-garden-scene.jpg": lambda: im.scene((1600, 1600), seed=14),
-        "15-park-scene.jpg": lambda: im.scene((1600, 1600), seed=15),
+        "14-garden-scene.jpg": lambda: im.scene((1600, 1600), seed=14, sharp=True),
+        "15-park-scene.jpg": lambda: im.scene((1600, 1600), seed=15, sharp=True),
     }
 
 

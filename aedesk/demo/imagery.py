@@ -79,8 +79,11 @@ def product(
     return add_noise(img, 3.0, seed)
 
 
-def scene(size: tuple[int, int] = (1600, 1200), seed: int = 0) -> Image.Image:
-    """An outdoor-like photo: sky gradient, textured ground, blurred blobs of foliage."""
+def scene(size: tuple[int, int] = (1600, 1200), seed: int = 0, sharp: bool = False) -> Image.Image:
+    """An outdoor-like photo: sky gradient, textured ground, blurred blobs of foliage.
+
+    Soft all over unless `sharp`, which adds in-focus grass and a fence in front.
+    """
     w, h = size
     r = rng(seed)
     horizon = int(h * r.uniform(0.35, 0.55))
@@ -100,6 +103,16 @@ def scene(size: tuple[int, int] = (1600, 1200), seed: int = 0) -> Image.Image:
         col = tuple(int(v) for v in r.integers(20, 200, 3))
         d.ellipse([cx - rad, cy - rad, cx + rad, cy + rad], fill=col)
     img = img.filter(ImageFilter.GaussianBlur(w / 300))
+    if sharp:  # in-focus details on the ground: grass blades and a fence, as a lens would see them
+        d = ImageDraw.Draw(img)
+        for _ in range(w // 3):
+            x, y = int(r.integers(0, w)), int(r.integers(horizon, h))
+            tone = int(r.integers(20, 140))
+            tip = (x + int(r.integers(-6, 7)), y - int(r.integers(8, 30)))
+            d.line([x, y, *tip], fill=(tone // 2, tone, tone // 3), width=2)
+        fence_y = horizon + (h - horizon) // 5
+        for x in range(0, w, max(12, w // 40)):
+            d.rectangle([x, fence_y - h // 12, x + max(3, w // 200), fence_y], fill=(235, 230, 215))
     return add_noise(img, 5.0, seed)
 
 

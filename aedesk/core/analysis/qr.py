@@ -12,8 +12,9 @@ edges. The detector runs a few targeted passes instead, each at the scale where 
    with zxing's local-average binariser (uneven light, a washed-out print, a shadow
    across the code); EAN/UPC, Code 128 and ITF (retail, logistics and carton
    barcodes) in both orientations.
-3. coarse (long side ≤ 800): the QR family again, inverted for light-on-dark codes; and the other formats (DataMatrix,
-   Aztec, PDF417, MaxiCode, Code 39/93, Codabar, DataBar, Telepen) when large.
+3. coarse (long side ≤ 800): the QR family again, also inverted (light-on-dark codes),
+   and the other formats (DataMatrix, Aztec, PDF417, MaxiCode, Code 39/93, Codabar,
+   DataBar, Telepen) when they are large.
 
 Every pass runs, so an image with a QR code and a barcode reports both; a code seen by
 several passes is reported once, with the box from the finest pass. `bench/bench_qr.py`

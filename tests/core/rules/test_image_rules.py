@@ -85,7 +85,6 @@ def test_blur_threshold(catalogue: Catalogue) -> None:
     limit = catalogue.profile("huaxu").rule("blur").params["min_sharpness"]
     assert "blur" in rules_of(catalogue, "huaxu", facts(sharpness=limit - 1))
     assert "blur" not in rules_of(catalogue, "huaxu", facts(sharpness=limit))
-    assert limit == 20.0
 
 
 @pytest.mark.parametrize(("count", "warns"), [(5, False), (6, True)])
