@@ -42,11 +42,17 @@ def test_a_burst_of_500_files_is_a_few_batches_not_500_updates(
         shutil.move(str(sub), folder / sub.name)
     for n in range(200, 500):  # and 300 files copied in
         (folder / f"{n:03}.jpg").write_bytes(blobs[n % 25])
-    wait_for(settled(lib, 500), timeout=40, what="500 images analysed")
-    seconds, calls = time.monotonic() - start, len(rec.changed)
-    # one call per notifier tick at most (≤ 10 per second) while the analyses complete
-    assert calls <= 10 * seconds + 2 and calls < 500 / 3, f"{calls} update calls in {seconds:.1f} s"
-    assert lib.folders("huaxu")[0].images == 500
+    wait_for(lambda: len(lib.ids()) == 500, timeout=20, what="500 images catalogued")
+    wait_for(lambda: sum(map(len, rec.changed)) >= 500, what="their ids reported")
+    seconds = time.monotonic() - start
+    with rec.lock:
+        calls, biggest = len(rec.changed), max(map(len, rec.changed))
+    # the settled events came as a few batches of work (hundreds of ids per call), and calls
+    # are bounded by the notifier's rate, whatever the number of files
+    assert biggest >= 100 and calls <= 10 * seconds + 2, f"{calls} calls in {seconds:.1f} s"
+    lib.cancel()  # the analyses of 500 files are the scanner tests' business
+    (summary,) = lib.folders("huaxu")
+    assert summary.images == 500 and summary.problem is None
 
 
 def test_new_sub_folders_are_watched_too(make_library: LibraryFactory, tmp_path: Path) -> None:
