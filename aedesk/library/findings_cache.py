@@ -77,6 +77,17 @@ class FindingsCache:
         )[0]
         return int(images), int(errors), int(warnings)
 
+    def verdicts(self, profile_id: str) -> dict[int, int]:
+        """Every analysed image's worst severity rank for the profile (-1: no finding)."""
+        key = self._key(profile_id)
+        join = (
+            "FROM images i LEFT JOIN findings f ON f.image_id = i.id AND f.profile = ? AND f.rules_key = ?"
+        )
+        stale = self._catalog.query(f"SELECT i.id {join} WHERE i.stage > 0 AND f.image_id IS NULL", (profile_id, key))
+        self._compute([i for (i,) in stale], profile_id)
+        rows = self._catalog.query(f"SELECT i.id, f.worst {join} WHERE f.worst IS NOT NULL", (profile_id, key))
+        return {int(i): int(w) for i, w in rows}
+
     def _compute(self, ids: list[int], profile_id: str) -> dict[int, list[Finding]]:
         profile, key = self.rules.profile(profile_id), self._key(profile_id)
         results: dict[int, tuple[list[Finding], str]] = {}

@@ -13,7 +13,10 @@ from pathlib import Path
 
 from aedesk.core.analysis.facts import ImageFacts
 from aedesk.core.analysis.pipeline import TextRecogniser
-from aedesk.core.findings import Finding
+from aedesk.core.export.fixable import remaining_errors
+from aedesk.core.export.options import ExportOptions
+from aedesk.core.export.plan import make_plan
+from aedesk.core.findings import Finding, Severity
 from aedesk.core.rules import engine
 from aedesk.core.rules.profiles import Catalogue, load_catalogue
 from aedesk.core.sets import ImageSet
@@ -25,7 +28,7 @@ from aedesk.library.jobs import Jobs
 from aedesk.library.memory import return_freed_buffers
 from aedesk.library.notifier import Notifier
 from aedesk.library.reconcile import Reconciler, Work
-from aedesk.library.records import FolderSummary, ImageRecord, LibraryListener
+from aedesk.library.records import FolderSummary, ImageEntry, ImageRecord, LibraryListener
 from aedesk.library.scanner import Scanner
 from aedesk.library.set_store import SetStore
 from aedesk.library.thumbs import ThumbnailCache
@@ -138,6 +141,16 @@ class Library:
     def records(self, folder: Path | None = None) -> list[ImageRecord]:
         return [_record(r, f) for r, f in self._catalog.with_facts(folder and folder.resolve())]
 
+    def entries(self, folder: Path | None = None) -> list[ImageEntry]:
+        """Every catalogued image without its facts (cheap: for lists of thousands), by path."""
+        rows = self._catalog.rows(folder and folder.resolve())
+        return [ImageEntry(r.id, Path(r.path), r.missing, r.stage == LISTED) for r in rows]
+
+    def verdicts(self, profile_id: str) -> dict[int, int]:
+        """Worst severity rank per analysed image for the profile: -1 none, 0 info, 1 warning,
+        2 error (for filters; one query, not one per image)."""
+        return self._findings.verdicts(profile_id)
+
     def ids(self, folder: Path | None = None) -> list[int]:
         return [r.id for r in self._catalog.rows(folder and folder.resolve())]
 
@@ -209,6 +222,24 @@ class Library:
         ]
         profile = self._findings.rules.profile(profile_id)
         return engine.check_set(self._findings.rules, profile, slots, image_findings)
+
+    def export_blockers(
+        self, s: ImageSet[int], profile_id: str | None = None, canvas: bool = False
+    ) -> list[tuple[int | None, Finding]]:
+        """The errors an export of `s` would not fix (slot from 1, None for the set's):
+        what keeps the Export button disabled. Missing or unanalysed images block it too."""
+        profile_id = profile_id or s.kind
+        profile = self._findings.rules.profile(profile_id)
+        records = [self.record(i) for i in s]
+        blockers: list[tuple[int | None, Finding]] = [
+            (slot, _not_ready(r)) for slot, r in enumerate(records, 1) if r is None or r.missing or r.pending
+        ]
+        if blockers or not records:
+            return blockers + [(None, f) for f in self.set_findings(s, profile_id) if f.severity is Severity.ERROR]
+        facts = [r.facts for r in records if r is not None]
+        plan = make_plan(s.name, profile, facts, ExportOptions(canvas=canvas))
+        findings = [self.findings(i, profile_id) for i in s]
+        return remaining_errors(plan, findings, self.set_findings(s, profile_id))
 
     def set_rules(self, rules: Catalogue) -> None:
         """New rules (the user edited rules.toml): findings are recomputed from stored facts."""
@@ -293,6 +324,12 @@ def _record(row: Row, facts: ImageFacts) -> ImageRecord:
         missing=row.missing,
         pending=row.stage == LISTED,
     )
+
+
+def _not_ready(record: ImageRecord | None) -> Finding:
+    if record is not None and record.pending:
+        return Finding("not-checked", Severity.ERROR, "Not checked yet.", "尚未检查。")
+    return Finding("unreadable", Severity.ERROR, "The file is missing.", "文件不见了。")
 
 
 def _under_any(path: str, folders: list[Path]) -> bool:

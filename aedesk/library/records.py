@@ -27,6 +27,16 @@ class ImageRecord:
 
 
 @dataclass(frozen=True)
+class ImageEntry:
+    """An image as lists of thousands need it: no facts parsed."""
+
+    id: int
+    path: Path
+    missing: bool = False
+    pending: bool = False
+
+
+@dataclass(frozen=True)
 class FolderSummary:
     path: Path
     images: int

@@ -1,0 +1,101 @@
+"""The composition root: builds the library, translators and the main window, and runs Qt.
+
+Nothing else creates services: every object the window needs is made here and passed in.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from aedesk import __version__
+from aedesk.core.analysis.text import OcrEngine
+from aedesk.core.sets import ImageSet
+from aedesk.demo import DemoLibrary, ensure_demo
+from aedesk.library import paths
+from aedesk.library.library import Library
+from aedesk.ui.bridge import LibraryBridge
+from aedesk.ui.i18n import Translations
+from aedesk.ui.images import ImageStore
+from aedesk.ui.main_window import MainWindow
+from aedesk.ui.settings import open_settings
+
+
+@dataclass
+class Session:
+    """Everything one running window is made of; `close()` takes it down in order."""
+
+    library: Library
+    bridge: LibraryBridge
+    store: ImageStore
+    translations: Translations
+    settings: QSettings
+    window: MainWindow
+
+    def close(self) -> None:
+        self.window.close()
+        self.store.thumbnails.shutdown()
+        self.library.unsubscribe(self.bridge)
+        self.library.close()
+
+
+def qt_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("aedesk")
+    app.setOrganizationName("aedesk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build(app: QApplication, library: Library, *, language: str | None = None,
+          settings: QSettings | None = None) -> Session:
+    """Wire a window over `library` (started here). `language`: "zh", "en" or None (the
+    saved choice, else the system's)."""
+    settings = settings or open_settings()
+    translations = Translations(app)
+    translations.apply(language or str(settings.value("language", "")))
+    bridge = LibraryBridge()
+    library.subscribe(bridge)
+    store = ImageStore(library, bridge, profile=str(settings.value("profile", "huaxu")))
+    window = MainWindow(store, bridge, translations, settings)
+    library.start()
+    for notice in library.notices:
+        window.notify(notice)
+    return Session(library, bridge, store, translations, settings, window)
+
+
+def add_demo_sets(library: Library, demo: DemoLibrary) -> None:
+    """The demo's ready sets, made once (a user who deleted them keeps them deleted)."""
+    library.add_folder(demo.folder)
+    if any(s.name == d.name for s in library.sets() for d in demo.sets):
+        return
+    for d in demo.sets:
+        ids = library.catalogue_files(demo.paths(d))
+        s: ImageSet[int] = library.create_set(d.kind, d.name)
+        s.append(ids)
+
+
+def run_gui(*, demo: bool = False, language: str | None = None) -> int:
+    app = qt_app()
+    library = Library.open_default(ocr=OcrEngine())
+    if demo:
+        add_demo_sets(library, ensure_demo(paths.data_dir()))
+    session = build(app, library, language=language)
+    session.window.restore_layout()
+    session.window.show()
+    try:
+        return app.exec()
+    finally:
+        session.close()
+
+
+def main() -> None:
+    """The GUI script (`aedesk-gui`): the app, as `aedesk` without a command."""
+    from aedesk.cli import run
+
+    sys.exit(run(sys.argv[1:] or []))
