@@ -49,6 +49,7 @@ class ExportDialog(QDialog):
         self._store, self._set, self._settings = store, image_set, settings
         self._exporter = Exporter(store.library.rules, analyse)
         self._run: ExportRun | None = None
+        self._unchanged = False  # an identical bundle exists: Export anyway needs no reason then
         self.result_: ExportResult | None = None
         self._profile = store.library.rules.profile(image_set.kind)
         self._folder = QLineEdit(str(settings.value(FOLDER_KEY, "")), textChanged=self._on_options)
@@ -146,7 +147,8 @@ class ExportDialog(QDialog):
         idle = self._run is None
         has_folder = bool(self._folder.text().strip())
         self._export.setEnabled(idle and has_folder and not blockers and len(self._set) > 0)
-        self._force.setEnabled(idle and has_folder and bool(self._reason.text().strip()) and len(self._set) > 0)
+        reason = bool(self._reason.text().strip()) or (self._unchanged and not blockers)
+        self._force.setEnabled(idle and has_folder and reason and len(self._set) > 0)
         self._force.setToolTip(self.tr("Write the bundle although errors remain; the reason is recorded"))
 
     def _blocker_text(self, blockers: list[tuple[int | None, Finding]]) -> str:
@@ -174,10 +176,11 @@ class ExportDialog(QDialog):
             self._outcome.setText(exc.message_zh if self._store.language == "zh" else str(exc))
             return
         earlier = self._exporter.unchanged(plan, out)
+        self._unchanged = earlier is not None
         if earlier and not force:
-            self._outcome.setText(self.tr("Unchanged since the bundle in %1; nothing written. "
-                                          "Give a reason and use Export anyway to write it again.")
-                                  .replace("%1", str(earlier)))
+            text = self.tr("Unchanged since the bundle in %1; nothing written. Export anyway writes it again.")
+            self._outcome.setText(text.replace("%1", str(earlier)))
+            self._on_options()
             return
         self._settings.setValue(FOLDER_KEY, str(out))
         self._run = ExportRun(self._exporter, plan, out, self)
@@ -213,8 +216,8 @@ class ExportDialog(QDialog):
                          .replace("%1", str(result.bundle)).replace("%2", str(warnings)))
             return
         lines = [f"• {self.tr('Set') if s is None else s}: {f.text(self._store.language)}" for s, f in result.errors]
-        self._finish("<span style='color:#c62828'>" + self.tr("Refused: errors remain in the written files; "
-                     "nothing was written.") + "<br>" + "<br>".join(lines) + "</span>")
+        refused = self.tr("Refused: errors remain in the written files; nothing was written.")
+        self._finish(f"<span style='color:#c62828'>{refused}<br>" + "<br>".join(lines) + "</span>")
 
     def _on_failed(self, message: str, message_zh: str) -> None:
         self._finish(message_zh if self._store.language == "zh" else message)

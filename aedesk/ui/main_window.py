@@ -145,10 +145,9 @@ class MainWindow(QMainWindow):
             self.export_set(current)
 
     def _on_about(self) -> None:
-        QMessageBox.about(self, self.tr("About aedesk"), self.tr(
-            "aedesk %1 checks product photos for AliExpress A+ 花絮图 sets and Store Club 上新帖 posts "
-            "on your own computer, and exports upload-ready bundles. Your originals are never modified.")
-            .replace("%1", __version__))
+        about = self.tr("aedesk %1 checks product photos for AliExpress stores on your computer.")
+        safe = self.tr("Your originals are never modified.")
+        QMessageBox.about(self, self.tr("About aedesk"), f"{about.replace('%1', __version__)}\n{safe}")
 
     # layout
     def restore_layout(self) -> None:

@@ -58,6 +58,10 @@ def test_export_writes_the_bundle_in_set_order(qtbot, store: ImageStore, tmp_pat
     dialog._start(force=False)  # the same set again: recognised, nothing written
     assert "Unchanged" in dialog._outcome.text()
     assert len(list((tmp_path / "uploads").iterdir())) == 2  # the folder and its zip
+    dialog.result_ = None
+    qtbot.mouseClick(dialog._force, Qt.MouseButton.LeftButton)  # no reason needed to write it again
+    _written(qtbot, dialog)
+    assert len(list((tmp_path / "uploads").iterdir())) == 4  # a second bundle beside the first
 
 
 def test_errors_block_export_until_forced_with_a_reason(qtbot, store: ImageStore, tmp_path: Path) -> None:
