@@ -215,7 +215,8 @@ class ExportDialog(QDialog):
             self._finish(self.tr("Written: %1 (%2 findings recorded in the report)")
                          .replace("%1", str(result.bundle)).replace("%2", str(warnings)))
             return
-        lines = [f"• {self.tr('Set') if s is None else s}: {f.text(self._store.language)}" for s, f in result.errors]
+        whole = self.tr("Set")
+        lines = [f"• {whole if s is None else s}: {f.text(self._store.language)}" for s, f in result.errors]
         refused = self.tr("Refused: errors remain in the written files; nothing was written.")
         self._finish(f"<span style='color:#c62828'>{refused}<br>" + "<br>".join(lines) + "</span>")
 

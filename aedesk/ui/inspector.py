@@ -135,12 +135,13 @@ class Inspector(QWidget):
         if record.pending:
             return ""
         if not findings:
-            return f"<p style='color:#2e7d32'><b>✓ {escape(self.tr('Ready for upload under this profile'))}</b></p>"
+            ready = self.tr("Ready for upload under this profile")
+            return f"<p style='color:#2e7d32'><b>✓ {escape(ready)}</b></p>"
         profile = self._store.library.rules.profile(self._store.profile)
-        parts = []
+        parts, source_word = [], escape(self.tr("Source:"))
         for f in sorted(findings, key=lambda f: -f.severity.rank):
             rule = profile.rule(f.detail.get("checked_rule", f.rule))
-            source = f"<br><small style='color:#666'>{escape(self.tr('Source:'))} {escape(rule.source)}</small>" \
+            source = f"<br><small style='color:#666'>{source_word} {escape(rule.source)}</small>" \
                 if rule and rule.source else ""
             colour = SEVERITY_COLOURS[f.severity]
             parts.append(f"<p><b style='color:{colour}'>{escape(f.rule)}</b> {escape(f.text(self._store.language))}"
