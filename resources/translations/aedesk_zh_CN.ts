@@ -20,6 +20,12 @@
         <translation>选项：</translation>
     </message>
     <message>
+        <source>Banner crop:
+(drag; wheel to resize)</source>
+        <translation>Banner 裁剪：
+（拖动；滚轮缩放）</translation>
+    </message>
+    <message>
         <source>Checked by hand:</source>
         <translation>人工核对：</translation>
     </message>
@@ -194,6 +200,10 @@
         <translation>导出当前图组(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export photo as &amp;banner (750 × 360)…</source>
+        <translation>将图片导出为 &amp;Banner（750 × 360）…</translation>
+    </message>
+    <message>
         <source>&amp;Preview current set</source>
         <translation>预览当前图组(&amp;P)</translation>
     </message>
@@ -216,6 +226,10 @@
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Choose a photo for the banner first.</source>
+        <translation>请先选择用于 Banner 的图片。</translation>
     </message>
     <message>
         <source>Choose a set to export first.</source>
