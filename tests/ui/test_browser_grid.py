@@ -10,7 +10,7 @@ from browser_support import browser_models
 from library_support import photo
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWidget
 from shiboken6 import Shiboken
 
 from aedesk.ui.browser import GridPanel
@@ -56,6 +56,11 @@ def badge(grid: GridPanel, index: QModelIndex, kind: type[Badge]) -> tuple[Badge
     return found[0][0], found[0][1], item
 
 
+def hover(widget: QWidget, pos: QPoint) -> None:
+    """What Qt sends when the mouse rests over `pos`."""
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, pos, widget.mapToGlobal(pos)))
+
+
 def test_space_and_digits_ask_for_a_preview_and_a_slot(qtbot, grid: GridPanel) -> None:
     view = grid.view
     third = view.model().index(2, 0)
@@ -86,13 +91,11 @@ def test_a_badge_tooltip_shows_under_the_mouse(qtbot, grid: GridPanel) -> None:
     index = view.model().index(0, 0)
     size_badge, rect, item = badge(grid, index, PixelSizeBadge)
     assert size_badge.colour(item) == NEUTRAL
-    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
-    QApplication.sendEvent(view.viewport(), event)
+    hover(view.viewport(), rect.center())
     qtbot.waitUntil(lambda: QToolTip.isVisible(), timeout=2000)
     assert QToolTip.text() == "Pixel size: 1300×1300"
     _, rect, _ = badge(grid, index, FileSizeBadge)
-    centre = QPoint(rect.center())
-    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre)))
+    hover(view.viewport(), rect.center())
     qtbot.waitUntil(lambda: QToolTip.text().startswith("File size: "), timeout=2000)
     QToolTip.hideText()
 
