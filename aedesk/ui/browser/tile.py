@@ -21,7 +21,7 @@ MISSING = MissingBadge()
 
 def tile_size(icon: QSize, metrics: QFontMetrics, small: QFontMetrics) -> QSize:
     side = icon.width()
-    return QSize(side + 2 * MARGIN, side + 3 * MARGIN + small.height() + 2 + metrics.height())
+    return QSize(side + 2 * MARGIN, side + 4 * MARGIN + small.height() + 2 + metrics.height())
 
 
 class TileLayout:
