@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from browser_support import browser_models
 from library_support import photo
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSettings, Qt
-from PySide6.QtGui import QFontMetrics, QHelpEvent
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRect, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWidget
 from shiboken6 import Shiboken
 
@@ -122,3 +122,37 @@ def test_the_size_slider_resizes_tiles_and_is_remembered(qtbot, grid: GridPanel,
     grid.restore_state(settings)
     assert grid.slider.value() == 96
     assert grid.count.text() == "6 of 6 images"
+
+
+@pytest.mark.parametrize("size", [96, 256])
+def test_badges_never_overlap_nor_cover_the_photo(qtbot, grid: GridPanel, size: int) -> None:
+    grid.slider.setValue(size)
+    view = grid.view
+    index = view.model().index(0, 0)
+    store_item = Item.of(index, "en")
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    layout = TileLayout(option.rect, option.decorationSize, option.fontMetrics,
+                        QFontMetrics(ThumbnailDelegate._small(option)))
+    rects = [r for _, r in layout.badges(store_item)]
+    assert len(rects) == (3 if size == 96 else 5)  # small tiles leave out what does not fit
+    for n, a in enumerate(rects):
+        assert option.rect.contains(a)
+        assert not any(a.intersects(b) for b in rects[n + 1:])
+    covered = sum(r.width() * r.height() for r in rects if r.intersects(layout.photo))
+    assert covered < layout.photo.width() * layout.photo.height() / 4
+
+
+def test_a_folder_dropped_on_the_grid_is_watched(qtbot, grid: GridPanel, tmp_path: Path) -> None:
+    dropped = tmp_path / "dropped"
+    photo(dropped / "d.jpg", seed=13, size=(1300, 1300))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    viewport, pos = grid.view.viewport(), QPointF(20, 20)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos, *args)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(viewport, QDropEvent(pos, *args))
+    qtbot.waitUntil(lambda: grid.count.text() == "7 of 7 images", timeout=10000)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from aedesk.ui.bridge import LibraryBridge
+from aedesk.ui.browser.drops import accept_folders, watch_dropped
 from aedesk.ui.browser.filter import ImageFilterModel
 from aedesk.ui.browser.filterbar import FilterBar
 from aedesk.ui.browser.folders import FolderListModel, PathRole
 from aedesk.ui.browser.profiles import ProfileBox
-from aedesk.ui.browser.view import dropped_folders
 from aedesk.ui.images import ImageStore
 
 
@@ -78,13 +78,10 @@ class SourcesPanel(QWidget):
         super().changeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        event.setAccepted(bool(dropped_folders(event)))
+        accept_folders(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        folders = dropped_folders(event)
-        for folder in folders:
-            self._store.library.add_folder(folder)
-        event.setAccepted(bool(folders))
+        watch_dropped(self._store.library, event)
 
     def _retranslate(self) -> None:
         self._profile_label.setText(self.tr("Profile"))

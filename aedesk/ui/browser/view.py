@@ -3,23 +3,16 @@ drags of the selection into the sets boards, folder drops from the file manager.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from aedesk.ui.browser.delegate import ThumbnailDelegate
+from aedesk.ui.browser.drops import accept_folders, watch_dropped
 from aedesk.ui.browser.model import Role
 from aedesk.ui.images import ImageStore
 
 SLOT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
-
-
-def dropped_folders(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    """The local folders a file-manager drag carries."""
-    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and Path(u.toLocalFile()).is_dir()]
 
 
 class GridView(QListView):
@@ -88,19 +81,13 @@ class GridView(QListView):
 
     # folders dropped from the file manager
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        event.setAccepted(bool(dropped_folders(event)))
+        accept_folders(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_folders(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_folders(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        folders = dropped_folders(event)
-        for folder in folders:
-            self._store.library.add_folder(folder)
-        event.setAccepted(bool(folders))
+        watch_dropped(self._store.library, event)
 
     def _on_settled(self) -> None:
         ids = self.visible_ids() if self.model() is not None else []
