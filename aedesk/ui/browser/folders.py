@@ -23,7 +23,9 @@ class FolderListModel(QAbstractListModel):
         self._store = store
         self._folders: list[FolderSummary] = store.library.folders(store.profile)
         self._refresh = Throttle(self.refresh, 300, self)
-        for signal in (bridge.foldersChanged, store.profileChanged, store.changed, store.entriesChanged):
+        signals = (bridge.foldersChanged, store.profileChanged, store.changed, store.entriesChanged,
+                   store.languageChanged)
+        for signal in signals:
             signal.connect(self._refresh.poke)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
