@@ -40,7 +40,8 @@ class ImageListModel(QAbstractListModel):
         self._entries: list[ImageEntry] = list(store.entries())
         self._rows = {e.id: n for n, e in enumerate(self._entries)}
         self._duplicates: set[int] = set()
-        self._dup_refresh = Throttle(self._refresh_duplicates, 150, self)
+        # reads every image's hashes: at most once a second
+        self._dup_refresh = Throttle(self._refresh_duplicates, 1000, self)
         store.changed.connect(self._on_changed)
         store.entriesChanged.connect(self._on_entries_changed)
         store.profileChanged.connect(self._dup_refresh.poke)
