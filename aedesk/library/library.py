@@ -18,11 +18,13 @@ from aedesk.core.export.options import ExportOptions
 from aedesk.core.export.plan import make_plan
 from aedesk.core.findings import Finding, Severity
 from aedesk.core.rules import engine
-from aedesk.core.rules.profiles import Catalogue, load_catalogue
+from aedesk.core.rules.profiles import Catalogue, Profile, load_catalogue
 from aedesk.core.sets import ImageSet
 from aedesk.library import paths
 from aedesk.library.catalog import LISTED, Catalog, Row
 from aedesk.library.debounce import Batch
+from aedesk.library.duplicates import QUERY as DUPLICATES_QUERY
+from aedesk.library.duplicates import duplicate_ids
 from aedesk.library.findings_cache import FindingsCache
 from aedesk.library.jobs import Jobs
 from aedesk.library.memory import return_freed_buffers
@@ -184,6 +186,16 @@ class Library:
 
     def preview(self, image_id: int) -> bytes | None:
         return self._cached(image_id, self._thumbs.preview)
+
+    def duplicate_ids(self, profile_id: str) -> set[int]:
+        """Images with an exact twin in the catalog or a near twin in their folder (by the
+        profile's near-duplicate thresholds): one query over the stored hashes."""
+        rule = self.profile(profile_id).rule("near-duplicate")
+        return duplicate_ids(self._catalog.query(DUPLICATES_QUERY), rule.params if rule else None)
+
+    def profile(self, profile_id: str) -> Profile:
+        """The rules in force for a profile (names, thresholds), user overrides applied."""
+        return self._findings.rules.profile(profile_id)
 
     def prioritise(self, ids: list[int]) -> None:
         self._scanner.prioritise(ids)
