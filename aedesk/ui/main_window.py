@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
         self.about_action = QAction(self, triggered=self._on_about)
         self.language_actions = {lang: QAction(self, checkable=True) for lang in ("", "zh", "en")}
         group = QActionGroup(self)

@@ -23,7 +23,6 @@ from aedesk.ui.images import ImageStore
 from aedesk.ui.mime import IMAGE_IDS, image_ids
 
 # WORKAROUND: the offscreen platform warns on showing any top-level window
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
 
 
 @pytest.fixture

@@ -24,7 +24,6 @@ from aedesk.ui.browser.marks import VerdictMark
 from aedesk.ui.images import ImageStore
 
 # WORKAROUND: the offscreen platform warns on showing any top-level window
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
 
 
 class Window:

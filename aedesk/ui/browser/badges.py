@@ -26,11 +26,6 @@ def severity_colour(severity: Severity | None) -> QColor:
     return {Severity.ERROR: RED, Severity.WARNING: AMBER}.get(severity, NEUTRAL)  # type: ignore[arg-type]
 
 
-def tr(context: str, text: str, n: int = -1) -> str:
-    """Translate in the badge's own context (badges are not QObjects)."""
-    return QCoreApplication.translate(context, text, None, n)
-
-
 class Badge(ABC):
     """A rounded pill with a short label."""
 
@@ -63,7 +58,7 @@ class PixelSizeBadge(Badge):
         return severity_colour(item.worst(*SIZE_RULES))
 
     def tooltip(self, item: Item) -> str:
-        text = tr("PixelSizeBadge", "Pixel size: %1").replace("%1", self.label(item) or "")
+        text = QCoreApplication.translate("PixelSizeBadge", "Pixel size: %1").replace("%1", self.label(item) or "")
         return "\n".join(filter(None, [text, item.messages(*SIZE_RULES)]))
 
 
@@ -76,7 +71,7 @@ class FormatBadge(Badge):
         return severity_colour(item.worst(*FORMAT_RULES))
 
     def tooltip(self, item: Item) -> str:
-        text = tr("FormatBadge", "File format: %1").replace("%1", self.label(item) or "")
+        text = QCoreApplication.translate("FormatBadge", "File format: %1").replace("%1", self.label(item) or "")
         return "\n".join(filter(None, [text, item.messages(*FORMAT_RULES)]))
 
 
@@ -92,7 +87,7 @@ class FileSizeBadge(Badge):
 
     def tooltip(self, item: Item) -> str:
         size = item.record.facts.bytes if item.record else 0
-        text = tr("FileSizeBadge", "File size: %1 bytes").replace("%1", f"{size:,}")
+        text = QCoreApplication.translate("FileSizeBadge", "File size: %1 bytes").replace("%1", f"{size:,}")
         return "\n".join(filter(None, [text, item.messages("max-file-size")]))
 
 
@@ -100,13 +95,14 @@ class MissingBadge(Badge):
     """Over the photo when the file is gone (a set still holds it)."""
 
     def label(self, item: Item) -> str | None:
-        return tr("MissingBadge", "missing") if item.record is not None and item.record.missing else None
+        missing = item.record is not None and item.record.missing
+        return QCoreApplication.translate("MissingBadge", "missing") if missing else None
 
     def colour(self, item: Item) -> QColor:
         return RED
 
     def tooltip(self, item: Item) -> str:
-        return tr("MissingBadge", "The file is no longer on disk; a set still holds it.")
+        return QCoreApplication.translate("MissingBadge", "The file is no longer on disk; a set still holds it.")
 
 
 #: under the photo, left to right; a badge that does not fit the tile is left out

@@ -3,11 +3,11 @@ text, collage, duplicate, sets holding the image)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
 from aedesk.core.findings import Severity, worst
-from aedesk.ui.browser.badges import AMBER, GREEN, GREY, RED, TEXT_RULES, Badge, severity_colour, tr
+from aedesk.ui.browser.badges import AMBER, GREEN, GREY, RED, TEXT_RULES, Badge, severity_colour
 from aedesk.ui.browser.item import Item
 
 BLUE = QColor("#2f6fd6")
@@ -43,10 +43,10 @@ class VerdictMark(Mark):
 
     def tooltip(self, item: Item) -> str:
         state = self._state(item)
-        head = {"error": tr("VerdictMark", "Errors: fix before upload"),
-                "warning": tr("VerdictMark", "Warnings: upload possible, check first"),
-                "ok": tr("VerdictMark", "Meets the profile's rules"),
-                "pending": tr("VerdictMark", "Not checked yet")}[state]
+        head = {"error": QCoreApplication.translate("VerdictMark", "Errors: fix before upload"),
+                "warning": QCoreApplication.translate("VerdictMark", "Warnings: upload possible, check first"),
+                "ok": QCoreApplication.translate("VerdictMark", "Meets the profile's rules"),
+                "pending": QCoreApplication.translate("VerdictMark", "Not checked yet")}[state]
         return "\n".join([head, *(f.text(item.language) for f in item.findings if f.severity is not Severity.INFO)])
 
     def paint(self, painter: QPainter, rect: QRect, item: Item) -> None:
@@ -79,7 +79,8 @@ class QrMark(Mark):
 
     def tooltip(self, item: Item) -> str:
         codes = item.record.facts.codes if item.record else ()
-        lines = [tr("QrMark", "QR code or barcode in the picture"), *(f"{c.kind}: {c.text[:60]}" for c in codes)]
+        head = QCoreApplication.translate("QrMark", "QR code or barcode in the picture")
+        lines = [head, *(f"{c.kind}: {c.text[:60]}" for c in codes)]
         return "\n".join(lines)
 
 
@@ -91,7 +92,7 @@ class TextMark(Mark):
         return severity_colour(item.worst(*TEXT_RULES))
 
     def tooltip(self, item: Item) -> str:
-        return "\n".join([tr("TextMark", "Text in the picture"), item.messages(*TEXT_RULES)])
+        return "\n".join([QCoreApplication.translate("TextMark", "Text in the picture"), item.messages(*TEXT_RULES)])
 
 
 class CollageMark(Mark):
@@ -105,7 +106,7 @@ class CollageMark(Mark):
     def tooltip(self, item: Item) -> str:
         collage = item.record.facts.collage if item.record else None
         panels = collage.panels if collage else 0
-        return tr("CollageMark", "Stitched from %1 pictures").replace("%1", str(panels))
+        return QCoreApplication.translate("CollageMark", "Stitched from %1 pictures").replace("%1", str(panels))
 
     def paint(self, painter: QPainter, rect: QRect, item: Item) -> None:
         super().paint(painter, rect, item)
@@ -125,7 +126,8 @@ class DuplicateMark(Mark):
         return AMBER
 
     def tooltip(self, item: Item) -> str:
-        return tr("DuplicateMark", "Duplicate: the same or a nearly identical picture is in the library")
+        return QCoreApplication.translate(
+            "DuplicateMark", "Duplicate: the same or a nearly identical picture is in the library")
 
 
 class SetsMark(Mark):
@@ -136,7 +138,7 @@ class SetsMark(Mark):
         return BLUE
 
     def tooltip(self, item: Item) -> str:
-        return tr("SetsMark", "Used in %n set(s)", item.holders)
+        return QCoreApplication.translate("SetsMark", "Used in %n set(s)", None, item.holders)
 
 
 #: along the top of the photo: the verdict at the left, the others from the right
