@@ -34,8 +34,8 @@ def refusal(error: SetFull, language: str) -> str:
 class SetEdit(QUndoCommand):
     """Base of the set commands: runs `_do`/`_undo`, then tells the store."""
 
-    def __init__(self, store: ImageStore, text: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, store: ImageStore, text: str) -> None:
+        super().__init__(text)
         self._store = store
 
     def redo(self) -> None:
@@ -54,9 +54,8 @@ class SetEdit(QUndoCommand):
 
 
 class InsertImages(SetEdit):
-    def __init__(self, store: ImageStore, s: ImageSet[int], index: int, ids: list[int],
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(store, command_text("Add images to set"), parent)
+    def __init__(self, store: ImageStore, s: ImageSet[int], index: int, ids: list[int]) -> None:
+        super().__init__(store, command_text("Add images to set"))
         self._set, self._ids = s, list(ids)
         self._index = max(0, min(index, len(s)))
 
@@ -68,9 +67,8 @@ class InsertImages(SetEdit):
 
 
 class RemoveImages(SetEdit):
-    def __init__(self, store: ImageStore, s: ImageSet[int], rows: list[int],
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(store, command_text("Remove images from set"), parent)
+    def __init__(self, store: ImageStore, s: ImageSet[int], rows: list[int]) -> None:
+        super().__init__(store, command_text("Remove images from set"))
         self._set = s
         self._rows = sorted(set(rows))
         self._ids = [s[r] for r in self._rows]
@@ -117,9 +115,8 @@ class MoveRows(SetEdit):
 
 
 class ReplaceImage(SetEdit):
-    def __init__(self, store: ImageStore, s: ImageSet[int], index: int, image_id: int,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(store, command_text("Replace image in set"), parent)
+    def __init__(self, store: ImageStore, s: ImageSet[int], index: int, image_id: int) -> None:
+        super().__init__(store, command_text("Replace image in set"))
         self._set, self._index, self._id = s, index, image_id
         self._old = s[index]
 
@@ -130,13 +127,29 @@ class ReplaceImage(SetEdit):
         self._set.replace(self._index, self._old)
 
 
+class Steps(QUndoCommand):
+    """Several edits as one undo step. The steps are kept here, not as Qt child commands:
+    PySide would not keep the Python objects of unowned children alive."""
+
+    def __init__(self, text: str, steps: list[SetEdit]) -> None:
+        super().__init__(text)
+        self._steps = steps
+
+    def redo(self) -> None:
+        for step in self._steps:
+            step.redo()
+
+    def undo(self) -> None:
+        for step in reversed(self._steps):
+            step.undo()
+
+
 def move_between(store: ImageStore, source: ImageSet[int], rows: list[int], target: ImageSet[int],
                  index: int) -> QUndoCommand:
     """One command (one undo) that puts `rows` of `source` into `target` at `index`."""
-    macro = QUndoCommand(command_text("Move images to another set"))
-    InsertImages(store, target, index, [source[r] for r in sorted(set(rows))], macro)
-    RemoveImages(store, source, rows, macro)
-    return macro
+    moved = [source[r] for r in sorted(set(rows))]
+    return Steps(command_text("Move images to another set"),
+                 [InsertImages(store, target, index, moved), RemoveImages(store, source, rows)])
 
 
 def put_in_slots(store: ImageStore, s: ImageSet[int], slot: int, ids: list[int]) -> QUndoCommand:
@@ -144,9 +157,7 @@ def put_in_slots(store: ImageStore, s: ImageSet[int], slot: int, ids: list[int])
     start = max(0, min(slot - 1, len(s)))
     replaced = ids[: max(0, len(s) - start)]
     check_room(s, len(ids) - len(replaced))
-    macro = QUndoCommand(command_text("Put images in slots"))
-    for n, image_id in enumerate(replaced):
-        ReplaceImage(store, s, start + n, image_id, macro)
+    steps: list[SetEdit] = [ReplaceImage(store, s, start + n, image_id) for n, image_id in enumerate(replaced)]
     if len(ids) > len(replaced):
-        InsertImages(store, s, len(s), ids[len(replaced):], macro)
-    return macro
+        steps.append(InsertImages(store, s, len(s), ids[len(replaced):]))
+    return Steps(command_text("Put images in slots"), steps)
