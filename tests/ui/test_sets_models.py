@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QUndoStack
 from sets_support import ids, undo  # noqa: F401
 
+from aedesk.core.findings import Severity
 from aedesk.ui.images import ImageStore
 from aedesk.ui.sets import SetListModel, SetModel
 from aedesk.ui.sets.board_model import Role
 from aedesk.ui.sets.commands import InsertImages, MoveRows, RemoveImages
-from aedesk.ui.sets.list_model import SET_ROLE
+from aedesk.ui.sets.list_model import SET_ROLE, verdict_dot
 
 
 def test_set_model_follows_its_set(qtmodeltester, store: ImageStore, undo: QUndoStack, ids: list[int]) -> None:
@@ -50,8 +51,9 @@ def test_set_list_model_rows_names_and_rename(qtmodeltester, store: ImageStore, 
     assert model.rowCount() == 2
     assert model.index(0).data() == "Summer\n花絮图 set · 3/5"
     assert model.index(1).data() == "Autumn\n上新帖 post · 0/50"
-    assert model.index(1).data(Qt.ItemDataRole.DecorationRole) == QColor("#d32f2f")  # post-size: 0 < 3
-    assert model.index(0).data(Qt.ItemDataRole.DecorationRole) != QColor("#d32f2f")
+    red = verdict_dot(Severity.ERROR).cacheKey()
+    assert model.index(1).data(Qt.ItemDataRole.DecorationRole).cacheKey() == red  # post-size: 0 < 3
+    assert model.index(0).data(Qt.ItemDataRole.DecorationRole).cacheKey() != red
     assert model.setData(model.index(0), "  Winter ")
     assert a.name == "Winter" and model.index(0).data(Qt.ItemDataRole.EditRole) == "Winter"
     undo.undo()

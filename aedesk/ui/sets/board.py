@@ -6,17 +6,18 @@ SetModel; the panel shows the board of the current set's kind and hands it the s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from aedesk.core.sets import CAPACITY, HUAXU, POST_LAYOUTS, ImageSet, SetEvent, grid_columns
 from aedesk.ui.images import ImageStore
 from aedesk.ui.sets.board_model import SetModel
 from aedesk.ui.sets.set_commands import SetLayout
 from aedesk.ui.sets.slot_delegate import SlotDelegate
-from aedesk.ui.sets.slot_view import SlotView
+from aedesk.ui.sets.slot_view import WRAP_SLACK, SlotView
 
+POST_CELL = 150  # px: a post's grid scrolls, so its cells need not fill the width
 NO_EXPOSURE = (5, 7, 8)  # the exposure-count rule: these post sizes get no channel exposure
 
 
@@ -26,9 +27,8 @@ class HuaxuSlots(SlotView):
     def slots(self) -> int:
         return CAPACITY[HUAXU]
 
-    def cell(self) -> QSize:
-        side = max(60, min(self.viewport().width() // self.columns, self.viewport().height()))
-        return QSize(side, side)
+    def side(self, width: int) -> int:
+        return min(width, self.viewport().height())
 
 
 class PostGrid(SlotView):
@@ -37,6 +37,9 @@ class PostGrid(SlotView):
     def slots(self) -> int:
         s = self.set_model().set
         return max(len(s), s.layout or 3) if s is not None else 0
+
+    def side(self, width: int) -> int:
+        return min(width, POST_CELL)
 
 
 class HuaxuBoard(QWidget):
@@ -91,7 +94,7 @@ class PostBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(picker)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 1, Qt.AlignmentFlag.AlignHCenter)  # as wide as its columns
         layout.addWidget(self.note)
         self.model.modelReset.connect(self._on_changed)
         self.model.rowsInserted.connect(self._on_changed)
@@ -128,6 +131,8 @@ class PostBoard(QWidget):
         s = self.model.set
         count = len(s) if s is not None else 0
         self.view.columns = grid_columns(count, s.layout if s is not None else 0)
+        bar = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.view.setFixedWidth(self.view.columns * POST_CELL + 2 * self.view.frameWidth() + bar + WRAP_SLACK)
         self.view.relayout()
         for n in POST_LAYOUTS:
             self.layouts.button(n).setChecked(s is not None and s.layout == n)

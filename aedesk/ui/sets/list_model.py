@@ -6,10 +6,11 @@ view becomes an undo command (the model never edits a set itself).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoStack
 
 from aedesk.core.findings import Severity, worst
 from aedesk.core.sets import HUAXU, ImageSet
@@ -20,6 +21,20 @@ Index = QModelIndex | QPersistentModelIndex
 
 SET_ROLE = Qt.ItemDataRole.UserRole + 1  # the ImageSet of the row
 VERDICT_COLOURS = {Severity.ERROR: "#d32f2f", Severity.WARNING: "#f59e0b", Severity.INFO: "#607d8b", None: "#43a047"}
+
+
+@cache
+def verdict_dot(verdict: Severity | None) -> QIcon:
+    """A round mark in the verdict's colour (green: nothing found)."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(VERDICT_COLOURS[verdict]))
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class SetListModel(QAbstractListModel):
@@ -51,7 +66,7 @@ class SetListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.EditRole:
             return s.name
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(VERDICT_COLOURS[self._verdict(s)])
+            return verdict_dot(self._verdict(s))
         if role == SET_ROLE:
             return s
         return None

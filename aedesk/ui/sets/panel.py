@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QListView,
     QSplitter,
     QStackedWidget,
@@ -80,11 +80,11 @@ class SetsPanel(QWidget):
         self.select(self.model.set_at(0))
 
     def _layout(self) -> None:
-        tools = QHBoxLayout()
-        for button in self.buttons.values():
+        tools = QGridLayout()  # two rows: new sets, then edits of the current one
+        for n, button in enumerate(self.buttons.values()):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            tools.addWidget(button)
-        tools.addStretch(1)
+            tools.addWidget(button, *divmod(n + (n > 1), 3))
+        tools.setColumnStretch(3, 1)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +94,7 @@ class SetsPanel(QWidget):
         self.right.addWidget(self.boards)
         self.right.addWidget(self.status)
         self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)

@@ -17,6 +17,12 @@ Index = QModelIndex | QPersistentModelIndex
 MARGIN = 6
 
 
+def square(cell: QRect) -> QRect:
+    """The slot's card: the largest square in the cell, inside a margin, centred across."""
+    side = min(cell.width(), cell.height()) - 2 * MARGIN
+    return QRect(cell.x() + (cell.width() - side) // 2, cell.y() + MARGIN, side, side)
+
+
 class SlotDelegate(QStyledItemDelegate):
     """`cover`: slot 1 is the 花絮图 cover and says so."""
 
@@ -29,7 +35,7 @@ class SlotDelegate(QStyledItemDelegate):
         return self.cell
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        card = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        card = square(option.rect)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -61,7 +67,7 @@ class SlotDelegate(QStyledItemDelegate):
         painter.restore()
 
     def paint_placeholder(self, painter: QPainter, rect: QRect, slot: int) -> None:
-        card = rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        card = square(rect)
         painter.save()
         painter.setPen(QPen(QColor("#a1a1aa"), 1.5, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(card, 6, 6)

@@ -27,6 +27,8 @@ from aedesk.ui.sets.board_model import SetModel
 from aedesk.ui.sets.commands import RemoveImages
 from aedesk.ui.sets.slot_delegate import SlotDelegate
 
+WRAP_SLACK = 2  # px: Qt wraps a row that exactly fills the viewport
+
 
 class SlotView(QListView):
     def __init__(self, model: SetModel, delegate: SlotDelegate, parent: QWidget | None = None) -> None:
@@ -56,9 +58,14 @@ class SlotView(QListView):
         """How many slots to draw: the items, and placeholders after them."""
         return self.model().rowCount()
 
+    def side(self, width: int) -> int:
+        """The height of a row of cells `width` wide (the slots are drawn square in them)."""
+        return width
+
     def cell(self) -> QSize:
-        side = max(60, self.viewport().width() // self.columns)
-        return QSize(side, side)
+        """A grid cell: exactly `columns` of them fill the width, so Qt wraps where we count."""
+        width = max(60, (self.viewport().width() - WRAP_SLACK) // self.columns)
+        return QSize(width, max(60, self.side(width)))
 
     def cell_rect(self, slot: int) -> QRect:
         """Where slot `slot` (from 0) is drawn, in viewport coordinates."""
