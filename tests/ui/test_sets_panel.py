@@ -25,28 +25,28 @@ def findings(panel: SetsPanel) -> list[str]:
 def test_set_buttons_create_rename_duplicate_delete_and_undo(qtbot, panel: SetsPanel, store: ImageStore,
                                                              undo: QUndoStack, ids: list[int]) -> None:
     with qtbot.waitSignal(panel.currentSetChanged) as changed:
-        qtbot.mouseClick(panel.buttons["huaxu"], CLICK)
+        qtbot.mouseClick(panel.list.buttons["huaxu"], CLICK)
     s = changed.args[0]
     assert s.kind == "huaxu" and panel.current_set() is s and panel.boards.currentWidget() is panel.huaxu
-    qtbot.mouseClick(panel.buttons["post"], CLICK)
+    qtbot.mouseClick(panel.list.buttons["post"], CLICK)
     assert panel.current_set().kind == "new-arrival" and panel.boards.currentWidget() is panel.post
     panel.select(s)
     panel.put_in_slot(1, ids[:2])
-    qtbot.mouseClick(panel.buttons["rename"], CLICK)
+    qtbot.mouseClick(panel.list.buttons["rename"], CLICK)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "Spring")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: s.name == "Spring", timeout=1000)  # the delegate commits on the next turn
-    qtbot.mouseClick(panel.buttons["duplicate"], CLICK)
+    qtbot.mouseClick(panel.list.buttons["duplicate"], CLICK)
     copy = panel.current_set()
     assert copy.name == "Spring copy" and list(copy) == ids[:2] and store.sets()[1] is copy
     panel.select(s)
-    qtbot.mouseClick(panel.buttons["delete"], CLICK)
+    qtbot.mouseClick(panel.list.buttons["delete"], CLICK)
     assert [x.name for x in store.sets()] == ["Spring copy", store.sets()[1].name] and s not in store.sets()
     assert panel.current_set() is copy
     undo.undo()
-    assert store.sets()[0] is s and list(s) == ids[:2] and panel.model.rowCount() == 3
+    assert store.sets()[0] is s and list(s) == ids[:2] and panel.list.model.rowCount() == 3
     undo.undo()
     undo.undo()
     assert s.name != "Spring"

@@ -75,14 +75,14 @@ class PostBoard(QWidget):
         self._store, self._undo = store, undo
         self.model = SetModel(store, undo, self)
         self.view = PostGrid(self.model, SlotDelegate(cover=False, parent=self), self)
-        self._caption = QLabel(self)
+        self.caption = QLabel(self)
         self.note = QLabel(self)
         self.note.setStyleSheet("color: #b45309; font-weight: bold;")
         self.note.setWordWrap(True)
         self.layouts = QButtonGroup(self)
         self.layouts.setExclusive(False)  # none is checked while the layout follows the count
         picker = QHBoxLayout()
-        picker.addWidget(self._caption)
+        picker.addWidget(self.caption)
         for n in POST_LAYOUTS:
             button = QToolButton(self)
             button.setText(str(n))
@@ -115,7 +115,7 @@ class PostBoard(QWidget):
         super().changeEvent(e)
 
     def _retranslate(self) -> None:
-        self._caption.setText(self.tr("Layout:"))
+        self.caption.setText(self.tr("Layout:"))
         self._on_changed()
 
     def _on_layout_clicked(self, n: int) -> None:
