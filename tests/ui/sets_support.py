@@ -28,17 +28,22 @@ if sys.version_info < (3, 12):
         ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 
+def hover(view: QAbstractItemView, mime: QMimeData, pos: QPoint,
+          modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QDragMoveEvent:
+    """Enter the view's viewport with `mime` and move over `pos`, as Qt delivers a drag."""
+    buttons = Qt.MouseButton.LeftButton
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(QPointF(pos), ACTIONS, mime, buttons, modifiers))
+    move = QDragMoveEvent(QPointF(pos), ACTIONS, mime, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), move)
+    return move
+
+
 def drag_to(view: QAbstractItemView, mime: QMimeData, pos: QPoint,
             modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QDropEvent:
-    """Enter, move over and drop `mime` on the view's viewport at `pos`, as Qt delivers a drag."""
-    viewport = view.viewport()
-    buttons = Qt.MouseButton.LeftButton
-    enter = QDragEnterEvent(QPointF(pos), ACTIONS, mime, buttons, modifiers)
-    QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(QPointF(pos), ACTIONS, mime, buttons, modifiers)
-    QApplication.sendEvent(viewport, move)
-    drop = QDropEvent(QPointF(pos), ACTIONS, mime, buttons, modifiers)
-    QApplication.sendEvent(viewport, drop)
+    """Drag `mime` over the view's viewport and drop it at `pos`."""
+    hover(view, mime, pos, modifiers)
+    drop = QDropEvent(QPointF(pos), ACTIONS, mime, Qt.MouseButton.LeftButton, modifiers)
+    QApplication.sendEvent(view.viewport(), drop)
     return drop
 
 

@@ -7,11 +7,17 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from sets_support import OFFSCREEN_SIZE_HINTS, panel, undo  # noqa: F401
+from PySide6.QtGui import QDragLeaveEvent
+from PySide6.QtWidgets import QApplication
+from sets_support import OFFSCREEN_SIZE_HINTS, hover, left_of, panel, undo  # noqa: F401
 
+from aedesk.core.findings import Severity
 from aedesk.demo import imagery as im
 from aedesk.ui.images import ImageStore
+from aedesk.ui.mime import image_ids_mime
 from aedesk.ui.sets import SetPreviewDialog, SetsPanel
+from aedesk.ui.sets.board_model import Role
+from aedesk.ui.sets.list_model import verdict_dot
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -71,18 +77,28 @@ def test_post_preview_is_its_grid(qtbot, tmp_path: Path, store: ImageStore, scre
     shiboken6.delete(dialog)
 
 
-def test_panel_screenshots(qtbot, tmp_path: Path, panel: SetsPanel, store: ImageStore, screenshot) -> None:
+def test_panel_screenshots(qtbot, tmp_path: Path, photos: Path, panel: SetsPanel, store: ImageStore,
+                           screenshot) -> None:
     ids = product_shots(store, tmp_path / "products")
+    watched = store.library.id_for_path(photos / "shot-01.jpg")  # in a watched folder: its deletion is seen
     huaxu = store.library.create_set("huaxu", "夏季连衣裙 Summer dress")
-    huaxu.append(ids[:3])
+    huaxu.append([*ids[:2], watched])
     post = store.library.create_set("new-arrival", "秋季上新 Autumn arrivals")
     post.append(ids[1:])
     store.library.create_set("huaxu", "工厂实拍 Factory")
     store.sets_edited()
-    thumbnails_loaded(qtbot, store, ids)
+    thumbnails_loaded(qtbot, store, [*ids, watched])
     panel.select(huaxu)
+    view = panel.huaxu.view
+    assert hover(view, image_ids_mime([ids[5]]), left_of(view, 1)).isAccepted()
+    assert view.drop_row(left_of(view, 1)) == 1
+    (photos / "shot-01.jpg").unlink()
+    qtbot.waitUntil(lambda: view.model().index(2).data(Role.MISSING), timeout=8000)
+    red = verdict_dot(Severity.ERROR).cacheKey()
+    assert panel.list.model.index(0).data(Qt.ItemDataRole.DecorationRole).cacheKey() == red
     qtbot.wait(50)
-    screenshot(panel, "sets_huaxu")
+    screenshot(panel, "sets_huaxu")  # a drop about to land in slot 2; slot 3's file is gone
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
     panel.select(post)
     qtbot.wait(50)
     assert panel.post.note.isHidden()

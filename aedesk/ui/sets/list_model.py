@@ -86,7 +86,8 @@ class SetListModel(QAbstractListModel):
 
     def _verdict(self, s: ImageSet[int]) -> Severity | None:
         if s.id not in self._verdicts:
-            self._verdicts[s.id] = worst(self.store.library.set_findings(s))
+            gone = any(r is None or r.missing for r in map(self.store.record, s))
+            self._verdicts[s.id] = Severity.ERROR if gone else worst(self.store.library.set_findings(s))
         return self._verdicts[s.id]
 
     def _on_sets_changed(self) -> None:

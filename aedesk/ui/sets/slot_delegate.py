@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from aedesk.core.findings import Severity
 from aedesk.ui.sets.board_model import Role
 from aedesk.ui.sets.list_model import VERDICT_COLOURS
 
@@ -53,7 +54,7 @@ class SlotDelegate(QStyledItemDelegate):
             self._centred_text(painter, card, self.tr("Loading…"), QColor("#71717a"))
         slot = int(index.data(Role.SLOT))
         self._badge(painter, QRect(card.x() + 4, card.y() + 4, 24, 20), str(slot), QColor("#27272a"))
-        verdict = index.data(Role.VERDICT)
+        verdict = Severity.ERROR if index.data(Role.MISSING) else index.data(Role.VERDICT)
         mark = QRect(card.right() - 18, card.y() + 6, 13, 13)
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(QColor(VERDICT_COLOURS[verdict]))
