@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from aedesk import __version__
@@ -40,10 +40,20 @@ class Session:
     settings: QSettings
     window: MainWindow
 
+    closed: bool = False
+
     def close(self) -> None:
+        """Save the layout, take the Qt side down (its timers must not reach a closed
+        catalog), then close the library. Safe to call twice."""
+        if self.closed:
+            return
+        self.closed = True
         self.window.close()
-        self.store.thumbnails.shutdown()
         self.library.unsubscribe(self.bridge)
+        self.store.thumbnails.shutdown()
+        for qt_object in (self.window, self.store, self.bridge):
+            qt_object.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.library.close()
 
 

@@ -20,7 +20,7 @@ from aedesk.library.records import ImageRecord
 from aedesk.ui.images import ImageStore
 
 SEVERITY_COLOURS = {Severity.ERROR: "#c62828", Severity.WARNING: "#e08a00", Severity.INFO: "#607d8b"}
-PREVIEW_WIDTH = 320
+PREVIEW_WIDTH = 260
 
 
 def finding_boxes(findings: list[Finding]) -> list[tuple[Severity, tuple[float, float, float, float]]]:
@@ -64,6 +64,7 @@ class Inspector(QWidget):
             column.addWidget(w)
         column.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -28,8 +28,8 @@ class MainWindow(QMainWindow):
         self.store, self._translations, self._settings = store, translations, settings
         self._export_analyse = export_analyse
         self.undo = QUndoStack(self)
-        self.model = ImageListModel(store)
-        self.proxy = ImageFilterModel(store)
+        self.model = ImageListModel(store, self)
+        self.proxy = ImageFilterModel(store, self)
         self.proxy.setSourceModel(self.model)
         self.sources = SourcesPanel(store, bridge, self.proxy)
         self.grid = GridPanel(store, self.proxy)
@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
             ("sources", self.sources, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
             ("sets", self.sets, Qt.DockWidgetArea.BottomDockWidgetArea))}
+        self.resizeDocks([self._docks["sources"], self._docks["inspector"]], [270, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self._docks["sets"]], [300], Qt.Orientation.Vertical)
         self._make_actions()
         self._connect(bridge)
         store.set_language(translations.language)
