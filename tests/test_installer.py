@@ -1,0 +1,97 @@
+"""The installer: icons rendered from the SVG, valid Linux desktop files, the slimming rules,
+and (slow) the frozen app built for this platform and run as a user would."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PIL import Image
+
+from aedesk import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+LINUX = ROOT / "installer" / "linux"
+APP_ID = "io.github.aedesk"
+
+
+def installer_module(name: str) -> ModuleType:
+    """A module of installer/ (scripts beside build.py, not a package of the app)."""
+    spec = importlib.util.spec_from_file_location(f"installer_{name}", ROOT / "installer" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_icons_are_rendered_in_every_size(qapp: object, tmp_path: Path) -> None:
+    icons = installer_module("icons")
+    made = icons.build_icons(ROOT / "resources" / "icons" / "aedesk.svg", tmp_path)
+    for n in icons.PNG_SIZES:
+        with Image.open(tmp_path / f"aedesk-{n}.png") as png:
+            assert png.size == (n, n) and png.mode == "RGBA"
+            assert png.getpixel((0, 0))[3] == 0, "the rounded corners are transparent"
+            assert png.getpixel((n // 2, n // 2))[3] == 255, "the middle is painted"
+    with Image.open(made["ico"]) as ico:
+        assert sorted(ico.ico.sizes()) == [(n, n) for n in icons.ICO_SIZES]
+    with Image.open(made["icns"]) as icns:
+        assert icns.size == (1024, 1024) and (16, 16, 2) in icns.info["sizes"]
+    with Image.open(tmp_path / "aedesk-256.png") as big:
+        r, g, b = big.convert("RGB").getpixel((30, 128))  # the tile's edge: warm red-orange
+    assert r > 200 and g < 140 and b < 60
+
+
+def test_desktop_entry_names_the_app_and_its_icon() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(LINUX / f"{APP_ID}.desktop", encoding="utf-8")
+    group = entry["Desktop Entry"]
+    assert group["Type"] == "Application" and group["Exec"].split()[0] == "aedesk"
+    assert group["Icon"] == APP_ID and "Photography" in group["Categories"].split(";")
+    assert group["Comment[zh_CN]"] and group["GenericName[zh_CN]"]
+
+
+def test_metainfo_matches_the_desktop_entry_and_version() -> None:
+    root = ET.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()
+    assert root.tag == "component" and root.get("type") == "desktop-application"
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable") == f"{APP_ID}.desktop"
+    assert root.findtext("metadata_license") == "CC0-1.0"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert {s.get(lang) for s in root.findall("summary")} == {None, "zh-CN"}
+    releases = [r.get("version") for r in root.iter("release")]
+    assert releases[0] == __version__, "the newest release is the app's version"
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed")
+def test_desktop_entry_passes_desktop_file_validate() -> None:
+    out = subprocess.run(["desktop-file-validate", str(LINUX / f"{APP_ID}.desktop")],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and not out.stdout.strip(), out.stdout
+
+
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream not installed")
+def test_metainfo_passes_appstreamcli() -> None:
+    out = subprocess.run(["appstreamcli", "validate", "--no-net", str(LINUX / f"{APP_ID}.metainfo.xml")],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_slimming_keeps_what_the_app_loads_and_drops_the_rest() -> None:
+    slim = installer_module("slimming")
+    kept = ["PySide6/Qt/translations/qtbase_zh_CN.qm", "PySide6/Qt/plugins/platforms/libqxcb.so",
+            "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+            "PySide6/Qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+            "PySide6/Qt/lib/libQt6Svg.so.6", "libpython3.11.so.1.0", "libglib-2.0.so.0", "libX11.so.6",
+            "cv2/cv2.abi3.so", "rapidocr/models/PP-OCRv6_rec_small.onnx", "resources/icons/aedesk.svg"]
+    dropped = ["PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/plugins/platforms/libqvnc.so",
+               "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/lib/libQt6Network.so.6",
+               "libcairo.so.2", "libpango-1.0.so.0", "libQt6Network.so.6"]
+    toc = [(d, "/src/" + d, "BINARY") for d in kept + dropped]
+    assert [e[0] for e in slim.keep(toc)] == kept
