@@ -6,18 +6,23 @@ Nothing else creates services: every object the window needs is made here and pa
 from __future__ import annotations
 
 import sys
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from aedesk import __version__
+from aedesk.core.analysis.facts import ImageFacts
+from aedesk.core.analysis.pipeline import analyse
 from aedesk.core.analysis.text import OcrEngine
 from aedesk.core.sets import ImageSet
 from aedesk.demo import DemoLibrary, ensure_demo
 from aedesk.library import paths
 from aedesk.library.library import Library
 from aedesk.ui.bridge import LibraryBridge
+from aedesk.ui.export_dialog import Analyse
 from aedesk.ui.i18n import Translations
 from aedesk.ui.images import ImageStore
 from aedesk.ui.main_window import MainWindow
@@ -52,8 +57,23 @@ def qt_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _export_analyse() -> Analyse:
+    """The analysis an export gives the files it wrote: with text recognition, loaded on
+    the first export (the library's own engine is busy on its worker)."""
+    engines: list[OcrEngine] = []
+    lock = threading.Lock()  # the export analyses its files on several threads
+
+    def run(path: Path) -> ImageFacts:
+        with lock:
+            if not engines:
+                engines.append(OcrEngine())
+        return analyse(path, engines[0]).facts
+
+    return run
+
+
 def build(app: QApplication, library: Library, *, language: str | None = None,
-          settings: QSettings | None = None) -> Session:
+          settings: QSettings | None = None, export_analyse: Analyse | None = None) -> Session:
     """Wire a window over `library` (started here). `language`: "zh", "en" or None (the
     saved choice, else the system's)."""
     settings = settings or open_settings()
@@ -62,7 +82,7 @@ def build(app: QApplication, library: Library, *, language: str | None = None,
     bridge = LibraryBridge()
     library.subscribe(bridge)
     store = ImageStore(library, bridge, profile=str(settings.value("profile", "huaxu")))
-    window = MainWindow(store, bridge, translations, settings)
+    window = MainWindow(store, bridge, translations, settings, export_analyse or _export_analyse())
     library.start()
     for notice in library.notices:
         window.notify(notice)

@@ -1,4 +1,5 @@
-"""The command line: `aedesk check | rules | watch | export`; no command opens the app."""
+"""The command line: `aedesk check | rules | watch | export`; no command opens the app
+(`--demo`: on the demo library)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check AliExpress product photos before upload. Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"aedesk {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app on the demo library (made once in aedesk's data folder)")
+    parser.add_argument("--language", choices=("zh", "en"), default=None,
+                        help="interface language of the app (default: the saved choice, else the system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check_cmd.register(sub, add_common)
     rules_cmd.register(sub, add_common)
@@ -51,8 +56,9 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help/--version
         return int(exc.code or 0)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from aedesk.app import run_gui  # Qt is loaded only for the app
+
+        return run_gui(demo=args.demo, language=args.language)
     if getattr(args, "lang", None) is None:
         args.lang = "en" if getattr(args, "json", False) else system_lang()
     try:

@@ -22,6 +22,7 @@ from aedesk.core.export.options import ExportOptions, PlanError
 from aedesk.core.export.plan import make_plan
 from aedesk.core.findings import Finding
 from aedesk.core.rules.text_findings import TEXT_RULES
+from aedesk.core.units import human_size
 from aedesk.library.checker import Checker
 from aedesk.library.exporter import Exporter, ExportError, ExportResult
 
@@ -146,7 +147,7 @@ def print_human(result: ExportResult, lang: str) -> None:
     zh, colour = lang == "zh", output.use_colour(sys.stdout)
     for e in result.manifest.images if result.manifest else ():
         quality = f" q{e.quality}" if e.quality else ""
-        output.write(f"{e.file}  {e.width}×{e.height} {e.format}{quality} {output.human_size(e.bytes)}"
+        output.write(f"{e.file}  {e.width}×{e.height} {e.format}{quality} {human_size(e.bytes)}"
                      f"  ← {e.source}")
         for op in e.operations:
             output.write(f"    · {describe(op, lang)}")

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from aedesk.core.analysis.facts import ImageFacts
 from aedesk.core.findings import Finding, Severity, worst
+from aedesk.core.units import human_size
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36", None: "32"}
 _MARKS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "·", None: "✔"}
@@ -33,18 +34,6 @@ def verdict(severity: Severity | None, lang: str, colour: bool) -> str:
 def finding_line(f: Finding, lang: str, colour: bool) -> str:
     mark = paint(_MARKS[f.severity], f.severity, colour)
     return f"    {mark} {f.rule}: {f.text(lang)}"
-
-
-def human_size(n: int) -> str:
-    """Decimal units, as the platform's "5 MB" is read by most people."""
-    if n < 1000:
-        return f"{n} B"
-    value = float(n)
-    for unit in ("KB", "MB", "GB"):
-        value /= 1000
-        if value < 1000 or unit == "GB":
-            break
-    return f"{value:.1f} {unit}"
 
 
 def write(line: str, stream: TextIO | None = None) -> None:

@@ -241,6 +241,11 @@ class Library:
         findings = [self.findings(i, profile_id) for i in s]
         return remaining_errors(plan, findings, self.set_findings(s, profile_id))
 
+    @property
+    def rules(self) -> Catalogue:
+        """The rules in force (shipped profiles with the user's overrides)."""
+        return self._findings.rules
+
     def set_rules(self, rules: Catalogue) -> None:
         """New rules (the user edited rules.toml): findings are recomputed from stored facts."""
         self._findings.set_rules(rules)

@@ -1,0 +1,243 @@
+"""The export dialog: options, the errors an export would not fix, progress, the outcome.
+
+Nothing is written until the user presses Export; if errors remain after the operations
+the bundle is refused, and "Export anyway" needs a reason, which the manifest records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QEvent, QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aedesk.core.analysis.facts import ImageFacts
+from aedesk.core.export.options import ExportOptions, PlanError
+from aedesk.core.export.plan import make_plan
+from aedesk.core.findings import Finding
+from aedesk.core.sets import NEW_ARRIVAL, ImageSet
+from aedesk.library.exporter import Exporter, ExportResult
+from aedesk.ui.export_run import ExportRun
+from aedesk.ui.images import ImageStore
+
+Analyse = Callable[[Path], ImageFacts]
+FOLDER_KEY = "export/folder"
+
+
+class ExportDialog(QDialog):
+    """`analyse` is the real analysis the written files get (with OCR in the app)."""
+
+    def __init__(self, store: ImageStore, image_set: ImageSet[int], settings: QSettings, analyse: Analyse,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._set, self._settings = store, image_set, settings
+        self._exporter = Exporter(store.library.rules, analyse)
+        self._run: ExportRun | None = None
+        self._unchanged = False  # an identical bundle exists: Export anyway needs no reason then
+        self.result_: ExportResult | None = None
+        self._profile = store.library.rules.profile(image_set.kind)
+        self._folder = QLineEdit(str(settings.value(FOLDER_KEY, "")), textChanged=self._on_options)
+        self._browse = QPushButton(clicked=self._on_browse)
+        self._zip, self._keep_png = QCheckBox(), QCheckBox()
+        self._canvas = QCheckBox(toggled=self._on_options)
+        self._schedule = QCheckBox(toggled=self._on_options)
+        self._when = QDateTimeEdit(QDateTime.currentDateTime().addDays(1), calendarPopup=True)
+        self._ticks = [QCheckBox() for _ in self._profile.checklist]
+        self._blockers = QLabel(wordWrap=True)
+        self._reason = QLineEdit(textChanged=self._on_options)
+        self._outcome = QLabel(wordWrap=True)
+        self._bar = QProgressBar(visible=False)
+        self._export = QPushButton(clicked=lambda: self._start(force=False), default=True)
+        self._force = QPushButton(clicked=lambda: self._start(force=True))
+        self._cancel = QPushButton(clicked=self._on_cancel)
+        self._open = QPushButton(clicked=self._on_open, visible=False)
+        self._layout_widgets()
+        self._retranslate()
+        self._on_options()
+
+    def _layout_widgets(self) -> None:
+        self._form = QFormLayout()
+        self._labels = {key: QLabel() for key in ("where", "options", "checks", "reason")}
+        where = QHBoxLayout()
+        where.addWidget(self._folder, 1)
+        where.addWidget(self._browse)
+        self._form.addRow(self._labels["where"], where)
+        for n, w in enumerate((self._zip, self._keep_png, self._canvas)):
+            self._form.addRow(self._labels["options"] if n == 0 else QLabel(), w)
+        self._form.addRow(self._schedule, self._when)
+        for n, w in enumerate(self._ticks):
+            self._form.addRow(self._labels["checks"] if n == 0 else QLabel(), w)
+        self._form.addRow(self._labels["reason"], self._reason)
+        for w in (self._canvas, self._when):  # posts only
+            self._form.setRowVisible(w, self._set.kind == NEW_ARRIVAL)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._open)
+        buttons.addStretch(1)
+        for b in (self._cancel, self._force, self._export):
+            buttons.addWidget(b)
+        column = QVBoxLayout(self)
+        self._title = QLabel(wordWrap=True)
+        for w in (self._title, self._blockers):
+            column.addWidget(w)
+        column.addLayout(self._form)
+        for w in (self._bar, self._outcome):
+            column.addWidget(w)
+        column.addLayout(buttons)
+        self.resize(560, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        zh = self._store.language == "zh"
+        self.setWindowTitle(self.tr("Export upload bundle"))
+        kind = self._profile.name_zh if zh else self._profile.name
+        self._title.setText(f"<b>{self._set.name}</b> — {kind}, " + self.tr("%n image(s)", "", len(self._set)))
+        self._labels["where"].setText(self.tr("Export into:"))
+        self._labels["options"].setText(self.tr("Options:"))
+        self._labels["checks"].setText(self.tr("Checked by hand:"))
+        self._labels["reason"].setText(self.tr("Override:"))
+        self._folder.setPlaceholderText(self.tr("Choose the folder the bundle goes into"))
+        self._browse.setText(self.tr("Browse…"))
+        self._zip.setText(self.tr("Also write a .zip"))
+        self._keep_png.setText(self.tr("Keep PNG files that already fit"))
+        self._canvas.setText(self.tr("One canvas for all images (pads studio shots, fills scenes)"))
+        self._schedule.setText(self.tr("Planned publish time (China time)"))
+        for box, item in zip(self._ticks, self._profile.checklist, strict=True):
+            box.setText(item["zh" if zh else "en"])
+        self._reason.setPlaceholderText(self.tr("Why export anyway? (recorded in the manifest)"))
+        self._export.setText(self.tr("Export"))
+        self._force.setText(self.tr("Export anyway"))
+        self._cancel.setText(self.tr("Cancel") if self._run else self.tr("Close"))
+        self._open.setText(self.tr("Open folder"))
+        self._on_options()
+
+    # options
+    def options(self, force: bool) -> ExportOptions:
+        publish = None
+        if self._schedule.isChecked():
+            publish = datetime.fromisoformat(self._when.dateTime().toString("yyyy-MM-ddTHH:mm"))
+        return ExportOptions(keep_format=self._keep_png.isChecked(), canvas=self._canvas.isChecked(),
+                             zip=self._zip.isChecked(), force=force, force_reason=self._reason.text().strip(),
+                             publish_at=publish, ticks=tuple(b.isChecked() for b in self._ticks))
+
+    def _on_options(self) -> None:
+        if not hasattr(self, "_form"):
+            return
+        blockers = self._store.library.export_blockers(self._set, canvas=self._canvas.isChecked())
+        self._blockers.setText(self._blocker_text(blockers))
+        idle = self._run is None
+        has_folder = bool(self._folder.text().strip())
+        self._export.setEnabled(idle and has_folder and not blockers and len(self._set) > 0)
+        reason = bool(self._reason.text().strip()) or (self._unchanged and not blockers)
+        self._force.setEnabled(idle and has_folder and reason and len(self._set) > 0)
+        self._force.setToolTip(self.tr("Write the bundle although errors remain; the reason is recorded"))
+
+    def _blocker_text(self, blockers: list[tuple[int | None, Finding]]) -> str:
+        if not blockers:
+            return ""
+        lines = [self.tr("These errors would remain after export:")]
+        for slot, f in blockers:
+            where = self.tr("Set") if slot is None else self.tr("Image %1").replace("%1", str(slot))
+            lines.append(f"• {where}: {f.text(self._store.language)}")
+        return "<span style='color:#c62828'>" + "<br>".join(lines) + "</span>"
+
+    def _on_browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self._folder.text())
+        if folder:
+            self._folder.setText(folder)
+
+    # running
+    def _start(self, force: bool) -> None:
+        out = Path(self._folder.text().strip())
+        records = [self._store.record(i) for i in self._set]
+        facts = [r.facts for r in records if r is not None]
+        try:
+            plan = make_plan(self._set.name, self._profile, facts, self.options(force))
+        except PlanError as exc:
+            self._outcome.setText(exc.message_zh if self._store.language == "zh" else str(exc))
+            return
+        earlier = self._exporter.unchanged(plan, out)
+        self._unchanged = earlier is not None
+        if earlier and not force:
+            text = self.tr("Unchanged since the bundle in %1; nothing written. Export anyway writes it again.")
+            self._outcome.setText(text.replace("%1", str(earlier)))
+            self._on_options()
+            return
+        self._settings.setValue(FOLDER_KEY, str(out))
+        self._run = ExportRun(self._exporter, plan, out, self)
+        self._run.progressed.connect(self._on_progress)
+        self._run.finished.connect(self._on_finished)
+        self._run.failed.connect(self._on_failed)
+        self._run.cancelled.connect(self._on_cancelled)
+        self._bar.setVisible(True)
+        self._bar.setRange(0, 0)
+        self._outcome.setText(self.tr("Exporting…"))
+        self._run.start()
+        self._retranslate()
+
+    def _on_progress(self, done: int, total: int, stage: str) -> None:
+        self._bar.setRange(0, total)
+        self._bar.setValue(done)
+
+    def _finish(self, text: str) -> None:
+        if self._run is not None:
+            self._run.wait()
+        self._run = None
+        self._bar.setVisible(False)
+        self._outcome.setText(text)
+        self._retranslate()
+
+    def _on_finished(self, result: ExportResult) -> None:
+        self.result_ = result
+        if result.status == "written":
+            self._open.setVisible(True)
+            m = result.manifest
+            warnings = sum(len(e.findings) for e in m.images) + len(m.set_findings) if m else 0
+            self._finish(self.tr("Written: %1 (%2 findings recorded in the report)")
+                         .replace("%1", str(result.bundle)).replace("%2", str(warnings)))
+            return
+        whole = self.tr("Set")
+        lines = [f"• {whole if s is None else s}: {f.text(self._store.language)}" for s, f in result.errors]
+        refused = self.tr("Refused: errors remain in the written files; nothing was written.")
+        self._finish(f"<span style='color:#c62828'>{refused}<br>" + "<br>".join(lines) + "</span>")
+
+    def _on_failed(self, message: str, message_zh: str) -> None:
+        self._finish(message_zh if self._store.language == "zh" else message)
+
+    def _on_cancelled(self) -> None:
+        self._finish(self.tr("Cancelled; nothing was written."))
+
+    def _on_cancel(self) -> None:
+        if self._run is not None:
+            self._run.cancel()
+        else:
+            self.reject()
+
+    def _on_open(self) -> None:
+        if self.result_ and self.result_.bundle:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result_.bundle)))
+
+    def done(self, code: int) -> None:
+        if self._run is not None:
+            self._run.cancel()
+            self._run.wait()
+        super().done(code)

@@ -1,0 +1,275 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export upload bundle</source>
+        <translation>导出上传图片包</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation><numerusform>%n 张图片</numerusform></translation>
+    </message>
+    <message>
+        <source>Export into:</source>
+        <translation>导出到：</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Checked by hand:</source>
+        <translation>人工核对：</translation>
+    </message>
+    <message>
+        <source>Override:</source>
+        <translation>强制导出：</translation>
+    </message>
+    <message>
+        <source>Choose the folder the bundle goes into</source>
+        <translation>选择图片包存放的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Also write a .zip</source>
+        <translation>同时生成 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>Keep PNG files that already fit</source>
+        <translation>符合要求的 PNG 保留原格式</translation>
+    </message>
+    <message>
+        <source>One canvas for all images (pads studio shots, fills scenes)</source>
+        <translation>统一画布尺寸（棚拍图补边，场景图裁满）</translation>
+    </message>
+    <message>
+        <source>Planned publish time (China time)</source>
+        <translation>计划发布时间（北京时间）</translation>
+    </message>
+    <message>
+        <source>Why export anyway? (recorded in the manifest)</source>
+        <translation>为什么仍要导出？（会记录在清单中）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Write the bundle although errors remain; the reason is recorded</source>
+        <translation>即使仍有错误也写入图片包，并记录原因</translation>
+    </message>
+    <message>
+        <source>These errors would remain after export:</source>
+        <translation>导出后仍会存在以下错误：</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>整组</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>第 %1 张</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Unchanged since the bundle in %1; nothing written. Export anyway writes it again.</source>
+        <translation>与 %1 中的图片包相比没有变化，未写入。点“仍然导出”可再次写入。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 findings recorded in the report)</source>
+        <translation>已写入：%1（报告中记录了 %2 条检查结果）</translation>
+    </message>
+    <message>
+        <source>Refused: errors remain in the written files; nothing was written.</source>
+        <translation>已拒绝：导出的文件仍有错误，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Select a photo to see its checks.</source>
+        <translation>选择一张图片查看检查结果。</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>文件不见了</translation>
+    </message>
+    <message>
+        <source>No preview yet</source>
+        <translation>暂无预览</translation>
+    </message>
+    <message>
+        <source>Waiting to be checked…</source>
+        <translation>等待检查…</translation>
+    </message>
+    <message>
+        <source>Colour: %1, %2-bit, ICC %3</source>
+        <translation>颜色：%1，%2 位，ICC %3</translation>
+    </message>
+    <message>
+        <source>Ready for upload under this profile</source>
+        <translation>按当前规则可以上传</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>依据：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>aedesk — product photo checker</source>
+        <translation>aedesk — 商品图检查工具</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查详情</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>图组</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Language / 语言</source>
+        <translation>语言 / Language</translation>
+    </message>
+    <message>
+        <source>&amp;Export current set…</source>
+        <translation>导出当前图组(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preview current set</source>
+        <translation>预览当前图组(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About aedesk</source>
+        <translation>关于 aedesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Choose a set to export first.</source>
+        <translation>请先选择要导出的图组。</translation>
+    </message>
+    <message>
+        <source>aedesk %1 checks product photos for AliExpress stores on your computer.</source>
+        <translation>aedesk %1 在你自己的电脑上检查速卖通店铺的商品图。</translation>
+    </message>
+    <message>
+        <source>Your originals are never modified.</source>
+        <translation>原图永远不会被修改。</translation>
+    </message>
+    <message>
+        <source>About aedesk</source>
+        <translation>关于 aedesk</translation>
+    </message>
+</context>
+<context>
+    <name>QuickLook</name>
+    <message>
+        <source>No preview yet</source>
+        <translation>暂无预览</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop checking; what is done stays done</source>
+        <translation>停止检查；已完成的结果保留</translation>
+    </message>
+    <message>
+        <source>Listing folders</source>
+        <translation>正在列出文件夹</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>Reading text</source>
+        <translation>正在识别文字</translation>
+    </message>
+    <message>
+        <source>Checking cancelled; Rescan picks it up again.</source>
+        <translation>已取消检查；点“重新扫描”可继续。</translation>
+    </message>
+    <message>
+        <source>✓ %1 ok  ! %2 warnings  ✕ %3 errors</source>
+        <translation>✓ %1 张通过  ! %2 张警告  ✕ %3 张错误</translation>
+    </message>
+</context>
+</TS>
