@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import json
+import os
 import shutil
 import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
@@ -15,6 +19,7 @@ import pytest
 from PIL import Image
 
 from aedesk import __version__
+from aedesk.demo import imagery
 
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = ROOT / "installer" / "linux"
@@ -95,3 +100,46 @@ def test_slimming_keeps_what_the_app_loads_and_drops_the_rest() -> None:
                "libcairo.so.2", "libpango-1.0.so.0", "libQt6Network.so.6"]
     toc = [(d, "/src/" + d, "BINARY") for d in kept + dropped]
     assert [e[0] for e in slim.keep(toc)] == kept
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app folder, built once for this module by the real build script (no packaging)."""
+    out = tmp_path_factory.mktemp("frozen")
+    subprocess.run([sys.executable, str(ROOT / "installer" / "build.py"), "--dist", str(out / "dist"),
+                    "--work", str(out / "build"), "--no-package"], check=True, timeout=1500, cwd=ROOT)
+    return out / "dist" / "aedesk"
+
+
+def run_frozen(app: Path, *args: str, cwd: Path, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    exe = app / ("aedesk-cli.exe" if sys.platform == "win32" else "aedesk")
+    env = {**os.environ, "HOME": str(cwd), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": ""}
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
+
+
+@pytest.mark.slow
+def test_frozen_app_starts_quickly_and_checks_a_photo(frozen: Path, tmp_path: Path) -> None:
+    started = time.monotonic()
+    version = run_frozen(frozen, "--version", cwd=tmp_path)
+    assert (version.returncode, version.stdout.strip()) == (0, f"aedesk {__version__}")
+    assert time.monotonic() - started < 15, "the frozen app starts in seconds"
+    photo = imagery.save(imagery.product((1600, 1600), seed=5), tmp_path / "shot.jpg")
+    checked = run_frozen(frozen, "check", "--json", str(photo), cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    doc = json.loads(checked.stdout)
+    assert doc["images"][0]["width"] == 1600 and doc["images"][0]["findings"] == []
+    bad = run_frozen(frozen, "check", str(tmp_path / "missing.jpg"), cwd=tmp_path)
+    assert bad.returncode == 2 and "no such file" in bad.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("aedesk.ui.browser") is None
+                    or importlib.util.find_spec("aedesk.ui.sets") is None,
+                    reason="the main window's panels are not merged into this branch yet")
+def test_frozen_self_test_opens_the_window_checks_with_ocr_and_exports(frozen: Path, tmp_path: Path) -> None:
+    out = run_frozen(frozen, "--self-test", cwd=tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "self-test passed" in out.stdout
+    assert "OCR: rapidocr" in out.stdout, "the OCR models and onnxruntime are bundled"
+    assert "manifest.json" in out.stdout and "shown offscreen" in out.stdout
+    assert not list(tmp_path.iterdir()), "the self-test writes nothing outside its temp folder"
