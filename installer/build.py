@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     elif sys.platform == "win32" and not args.no_package:
         import windows
 
-        print(f"package: {windows.installer(app, args.dist, __version__)}")
+        print(f"package: {windows.installer(app, args.work / 'icons' / 'aedesk.ico', args.dist, __version__)}")
     print(f"app: {app} ({folder_size(app) / 2**20:.0f} MiB) in {time.monotonic() - started:.0f} s")
     return 0
 

@@ -7,6 +7,7 @@ import configparser
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -143,3 +144,15 @@ def test_frozen_self_test_opens_the_window_checks_with_ocr_and_exports(frozen: P
     assert "OCR: rapidocr" in out.stdout, "the OCR models and onnxruntime are bundled"
     assert "manifest.json" in out.stdout and "shown offscreen" in out.stdout
     assert not list(tmp_path.iterdir()), "the self-test writes nothing outside its temp folder"
+
+
+def test_inno_setup_script_has_a_fixed_app_id_start_menu_entry_and_both_languages() -> None:
+    iss = (ROOT / "installer" / "windows" / "aedesk.iss").read_text(encoding="utf-8")
+    setup = dict(line.split("=", 1) for line in iss.split("[Setup]")[1].split("\n[")[0].splitlines()
+                 if "=" in line and not line.startswith(";"))
+    assert re.fullmatch(r"\{\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", setup["AppId"])
+    assert setup["OutputBaseFilename"].startswith("aedesk-{#AppVersion}")
+    assert 'Name: "{group}\\aedesk"; Filename: "{app}\\aedesk.exe"' in iss
+    assert "{uninstallexe}" in iss and "Tasks: desktopicon" in iss
+    assert 'MessagesFile: "compiler:Default.isl"' in iss
+    assert '#if FileExists(AddBackslash(CompilerPath) + "Languages\\ChineseSimplified.isl")' in iss
