@@ -7,7 +7,7 @@ one notifier thread (listeners). Nothing runs before `start()`; `close()` joins 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,11 +18,13 @@ from aedesk.core.export.options import ExportOptions
 from aedesk.core.export.plan import make_plan
 from aedesk.core.findings import Finding, Severity
 from aedesk.core.rules import engine
-from aedesk.core.rules.profiles import Catalogue, load_catalogue
+from aedesk.core.rules.profiles import Catalogue, Profile, load_catalogue
 from aedesk.core.sets import ImageSet
 from aedesk.library import paths
 from aedesk.library.catalog import LISTED, Catalog, Row
 from aedesk.library.debounce import Batch
+from aedesk.library.duplicates import QUERY as DUPLICATES_QUERY
+from aedesk.library.duplicates import duplicate_ids
 from aedesk.library.findings_cache import FindingsCache
 from aedesk.library.jobs import Jobs
 from aedesk.library.memory import return_freed_buffers
@@ -185,6 +187,16 @@ class Library:
     def preview(self, image_id: int) -> bytes | None:
         return self._cached(image_id, self._thumbs.preview)
 
+    def duplicate_ids(self, profile_id: str) -> set[int]:
+        """Images with an exact twin in the catalog or a near twin in their folder (by the
+        profile's near-duplicate thresholds): one query over the stored hashes."""
+        rule = self.profile(profile_id).rule("near-duplicate")
+        return duplicate_ids(self._catalog.query(DUPLICATES_QUERY), rule.params if rule else None)
+
+    def profile(self, profile_id: str) -> Profile:
+        """The rules in force for a profile (names, thresholds), user overrides applied."""
+        return self._findings.rules.profile(profile_id)
+
     def prioritise(self, ids: list[int]) -> None:
         self._scanner.prioritise(ids)
 
@@ -211,10 +223,11 @@ class Library:
     def restore_set(self, s: ImageSet[int], position: int) -> None:
         self._sets.restore(s, position)
 
-    def set_findings(self, s: ImageSet[int], profile_id: str | None = None) -> list[Finding]:
-        """Set-level findings; slots whose file is missing or not analysed yet count as
-        missing (they fill a slot but are not compared)."""
-        profile_id = profile_id or s.kind
+    def set_findings(self, s: ImageSet[int] | Sequence[int], profile_id: str | None = None) -> list[Finding]:
+        """Set-level findings of a set, or of ids in slot order under `profile_id`; slots
+        whose file is missing or not analysed yet count as missing (they fill a slot but are
+        not compared)."""
+        profile_id = profile_id or _kind(s)
         records = [self.record(i) for i in s]
         slots = [r.facts if r and not r.missing and not r.pending else None for r in records]
         image_findings = [
@@ -224,11 +237,12 @@ class Library:
         return engine.check_set(self._findings.rules, profile, slots, image_findings)
 
     def export_blockers(
-        self, s: ImageSet[int], profile_id: str | None = None, canvas: bool = False
+        self, s: ImageSet[int] | Sequence[int], profile_id: str | None = None, canvas: bool = False
     ) -> list[tuple[int | None, Finding]]:
-        """The errors an export of `s` would not fix (slot from 1, None for the set's):
-        what keeps the Export button disabled. Missing or unanalysed images block it too."""
-        profile_id = profile_id or s.kind
+        """The errors an export of `s` (a set, or ids under `profile_id`) would not fix
+        (slot from 1, None for the set's): what keeps the Export button disabled. Missing or
+        unanalysed images block it too."""
+        profile_id = profile_id or _kind(s)
         profile = self._findings.rules.profile(profile_id)
         records = [self.record(i) for i in s]
         blockers: list[tuple[int | None, Finding]] = [
@@ -237,7 +251,7 @@ class Library:
         if blockers or not records:
             return blockers + [(None, f) for f in self.set_findings(s, profile_id) if f.severity is Severity.ERROR]
         facts = [r.facts for r in records if r is not None]
-        plan = make_plan(s.name, profile, facts, ExportOptions(canvas=canvas))
+        plan = make_plan("", profile, facts, ExportOptions(canvas=canvas))
         findings = [self.findings(i, profile_id) for i in s]
         return remaining_errors(plan, findings, self.set_findings(s, profile_id))
 
@@ -329,6 +343,12 @@ def _record(row: Row, facts: ImageFacts) -> ImageRecord:
         missing=row.missing,
         pending=row.stage == LISTED,
     )
+
+
+def _kind(s: ImageSet[int] | Sequence[int]) -> str:
+    if isinstance(s, ImageSet):
+        return s.kind
+    raise ValueError("ids without a set need a profile id")
 
 
 def _not_ready(record: ImageRecord | None) -> Finding:

@@ -7,11 +7,12 @@ the bundle is refused, and "Export anyway" needs a reason, which the manifest re
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, QSettings, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -33,25 +34,42 @@ from aedesk.core.export.plan import make_plan
 from aedesk.core.findings import Finding
 from aedesk.core.sets import NEW_ARRIVAL, ImageSet
 from aedesk.library.exporter import Exporter, ExportResult
+from aedesk.ui.crop_chooser import CropChooser
 from aedesk.ui.export_run import ExportRun
 from aedesk.ui.images import ImageStore
 
 Analyse = Callable[[Path], ImageFacts]
 FOLDER_KEY = "export/folder"
+BANNER_ASPECT = 750 / 360
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: a set (its kind is the profile), or one photo as a banner."""
+
+    name: str
+    profile_id: str
+    ids: tuple[int, ...]
+
+    @classmethod
+    def of_set(cls, s: ImageSet[int]) -> ExportRequest:
+        return cls(s.name, s.kind, tuple(s))
 
 
 class ExportDialog(QDialog):
     """`analyse` is the real analysis the written files get (with OCR in the app)."""
 
-    def __init__(self, store: ImageStore, image_set: ImageSet[int], settings: QSettings, analyse: Analyse,
+    def __init__(self, store: ImageStore, request: ExportRequest, settings: QSettings, analyse: Analyse,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._set, self._settings = store, image_set, settings
+        self._store, self._request, self._settings = store, request, settings
         self._exporter = Exporter(store.library.rules, analyse)
         self._run: ExportRun | None = None
         self._unchanged = False  # an identical bundle exists: Export anyway needs no reason then
         self.result_: ExportResult | None = None
-        self._profile = store.library.rules.profile(image_set.kind)
+        self._profile = store.library.rules.profile(request.profile_id)
+        self._crops = [CropChooser(store.preview(i) or QImage(), BANNER_ASPECT) for i in request.ids] \
+            if request.profile_id == "banner" else []
         self._folder = QLineEdit(str(settings.value(FOLDER_KEY, "")), textChanged=self._on_options)
         self._browse = QPushButton(clicked=self._on_browse)
         self._zip, self._keep_png = QCheckBox(), QCheckBox()
@@ -73,11 +91,14 @@ class ExportDialog(QDialog):
 
     def _layout_widgets(self) -> None:
         self._form = QFormLayout()
-        self._labels = {key: QLabel() for key in ("where", "options", "checks", "reason")}
+        self._labels = {key: QLabel() for key in ("where", "crop", "options", "checks", "reason")}
         where = QHBoxLayout()
         where.addWidget(self._folder, 1)
         where.addWidget(self._browse)
         self._form.addRow(self._labels["where"], where)
+        for n, crop in enumerate(self._crops):
+            self._form.addRow(self._labels["crop"] if n == 0 else QLabel(), crop)
+            crop.windowChanged.connect(self._on_options)
         for n, w in enumerate((self._zip, self._keep_png, self._canvas)):
             self._form.addRow(self._labels["options"] if n == 0 else QLabel(), w)
         self._form.addRow(self._schedule, self._when)
@@ -85,7 +106,7 @@ class ExportDialog(QDialog):
             self._form.addRow(self._labels["checks"] if n == 0 else QLabel(), w)
         self._form.addRow(self._labels["reason"], self._reason)
         for w in (self._canvas, self._when):  # posts only
-            self._form.setRowVisible(w, self._set.kind == NEW_ARRIVAL)
+            self._form.setRowVisible(w, self._request.profile_id == NEW_ARRIVAL)
         buttons = QHBoxLayout()
         buttons.addWidget(self._open)
         buttons.addStretch(1)
@@ -110,9 +131,11 @@ class ExportDialog(QDialog):
         zh = self._store.language == "zh"
         self.setWindowTitle(self.tr("Export upload bundle"))
         kind = self._profile.name_zh if zh else self._profile.name
-        self._title.setText(f"<b>{self._set.name}</b> — {kind}, " + self.tr("%n image(s)", "", len(self._set)))
+        count = len(self._request.ids)
+        self._title.setText(f"<b>{self._request.name}</b> — {kind}, " + self.tr("%n image(s)", "", count))
         self._labels["where"].setText(self.tr("Export into:"))
         self._labels["options"].setText(self.tr("Options:"))
+        self._labels["crop"].setText(self.tr("Banner crop:\n(drag; wheel to resize)"))
         self._labels["checks"].setText(self.tr("Checked by hand:"))
         self._labels["reason"].setText(self.tr("Override:"))
         self._folder.setPlaceholderText(self.tr("Choose the folder the bundle goes into"))
@@ -137,18 +160,20 @@ class ExportDialog(QDialog):
             publish = datetime.fromisoformat(self._when.dateTime().toString("yyyy-MM-ddTHH:mm"))
         return ExportOptions(keep_format=self._keep_png.isChecked(), canvas=self._canvas.isChecked(),
                              zip=self._zip.isChecked(), force=force, force_reason=self._reason.text().strip(),
-                             publish_at=publish, ticks=tuple(b.isChecked() for b in self._ticks))
+                             publish_at=publish, ticks=tuple(b.isChecked() for b in self._ticks),
+                             crop_windows=tuple(c.crop_window() for c in self._crops))
 
     def _on_options(self) -> None:
         if not hasattr(self, "_form"):
             return
-        blockers = self._store.library.export_blockers(self._set, canvas=self._canvas.isChecked())
+        request = self._request
+        blockers = self._store.library.export_blockers(request.ids, request.profile_id, self._canvas.isChecked())
         self._blockers.setText(self._blocker_text(blockers))
         idle = self._run is None
         has_folder = bool(self._folder.text().strip())
-        self._export.setEnabled(idle and has_folder and not blockers and len(self._set) > 0)
+        self._export.setEnabled(idle and has_folder and not blockers and bool(request.ids))
         reason = bool(self._reason.text().strip()) or (self._unchanged and not blockers)
-        self._force.setEnabled(idle and has_folder and reason and len(self._set) > 0)
+        self._force.setEnabled(idle and has_folder and reason and bool(request.ids))
         self._force.setToolTip(self.tr("Write the bundle although errors remain; the reason is recorded"))
 
     def _blocker_text(self, blockers: list[tuple[int | None, Finding]]) -> str:
@@ -168,10 +193,10 @@ class ExportDialog(QDialog):
     # running
     def _start(self, force: bool) -> None:
         out = Path(self._folder.text().strip())
-        records = [self._store.record(i) for i in self._set]
+        records = [self._store.record(i) for i in self._request.ids]
         facts = [r.facts for r in records if r is not None]
         try:
-            plan = make_plan(self._set.name, self._profile, facts, self.options(force))
+            plan = make_plan(self._request.name, self._profile, facts, self.options(force))
         except PlanError as exc:
             self._outcome.setText(exc.message_zh if self._store.language == "zh" else str(exc))
             return

@@ -112,6 +112,11 @@ class ImageStore(QObject):
         if touched:
             self.changed.emit(sorted(touched))
 
+    def _forget(self, ids: list[int]) -> None:
+        for image_id in ids:
+            self._records.pop(image_id, None)
+            self._findings.pop(image_id, None)
+
     def _count_holders(self) -> None:
         counts: dict[int, int] = {}
         for s in self.library.sets():
@@ -120,19 +125,14 @@ class ImageStore(QObject):
         self._holders = counts
 
     def _on_images_changed(self, ids: list[int]) -> None:
-        known = self._entries is not None and {e.id for e in self._entries}
-        for image_id in ids:
-            self._records.pop(image_id, None)
-            self._findings.pop(image_id, None)
-        if known is not False and not known.issuperset(ids):
-            self._entries = None
+        self._forget(ids)
+        if self._entries is not None and not {e.id for e in self._entries}.issuperset(ids):
+            self._entries = None  # new images: lists of ids must be re-read
             self.entriesChanged.emit()
         self.changed.emit(list(ids))
 
     def _on_images_removed(self, ids: list[int]) -> None:
-        for image_id in ids:
-            self._records.pop(image_id, None)
-            self._findings.pop(image_id, None)
+        self._forget(ids)
         self.thumbnails.forget(ids)
         self._entries = None
         self.entriesChanged.emit()

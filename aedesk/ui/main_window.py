@@ -12,7 +12,7 @@ from aedesk import __version__
 from aedesk.core.sets import ImageSet
 from aedesk.ui.bridge import LibraryBridge
 from aedesk.ui.browser import GridPanel, ImageFilterModel, ImageListModel, SourcesPanel
-from aedesk.ui.export_dialog import Analyse, ExportDialog
+from aedesk.ui.export_dialog import Analyse, ExportDialog, ExportRequest
 from aedesk.ui.i18n import Translations
 from aedesk.ui.images import ImageStore
 from aedesk.ui.inspector import Inspector
@@ -59,12 +59,13 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.export_action = QAction(self, shortcut=QKeySequence("Ctrl+E"), triggered=self._on_export_current)
+        self.banner_action = QAction(self, triggered=self._on_export_banner)
         self.preview_action = QAction(self, shortcut=QKeySequence("Ctrl+P"), triggered=self.sets.preview_current)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.undo_action = self.undo.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
         self.about_action = QAction(self, triggered=self._on_about)
         self.language_actions = {lang: QAction(self, checkable=True) for lang in ("", "zh", "en")}
         group = QActionGroup(self)
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.language_actions.get(saved, self.language_actions[""]).setChecked(True)
         bar = self.menuBar()
         self._file_menu = bar.addMenu("")
-        self._file_menu.addActions([self.export_action, self.quit_action])
+        self._file_menu.addActions([self.export_action, self.banner_action, self.quit_action])
         self._edit_menu = bar.addMenu("")
         self._edit_menu.addActions([self.undo_action, self.redo_action])
         self._view_menu = bar.addMenu("")
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._help_menu.setTitle(self.tr("&Help"))
         self._language_menu.setTitle(self.tr("Language / 语言"))
         self.export_action.setText(self.tr("&Export current set…"))
+        self.banner_action.setText(self.tr("Export photo as &banner (750 × 360)…"))
         self.preview_action.setText(self.tr("&Preview current set"))
         self.quit_action.setText(self.tr("&Quit"))
         self.undo_action.setText(self.tr("&Undo"))
@@ -133,9 +135,23 @@ class MainWindow(QMainWindow):
         self.status.notify(message)
 
     def export_set(self, image_set: ImageSet[int]) -> ExportDialog:
-        dialog = ExportDialog(self.store, image_set, self._settings, self._export_analyse, self)
+        return self._export(ExportRequest.of_set(image_set))
+
+    def export_banner(self, image_id: int) -> ExportDialog:
+        record = self.store.record(image_id)
+        name = f"banner-{record.path.stem}" if record else "banner"
+        return self._export(ExportRequest(name, "banner", (image_id,)))
+
+    def _export(self, request: ExportRequest) -> ExportDialog:
+        dialog = ExportDialog(self.store, request, self._settings, self._export_analyse, self)
         dialog.open()
         return dialog
+
+    def _on_export_banner(self) -> None:
+        if self.inspector.image_id < 0:
+            self.notify(self.tr("Choose a photo for the banner first."))
+        else:
+            self.export_banner(self.inspector.image_id)
 
     def _on_export_current(self) -> None:
         current = self.sets.current_set()

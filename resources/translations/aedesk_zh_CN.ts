@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CollageMark</name>
+    <message>
+        <source>Stitched from %1 pictures</source>
+        <translation>由 %1 张图片拼接而成</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateMark</name>
+    <message>
+        <source>Duplicate: the same or a nearly identical picture is in the library</source>
+        <translation>重复：图库中有相同或几乎相同的图片</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export upload bundle</source>
@@ -18,6 +32,12 @@
     <message>
         <source>Options:</source>
         <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Banner crop:
+(drag; wheel to resize)</source>
+        <translation>Banner 裁剪：
+（拖动；滚轮缩放）</translation>
     </message>
     <message>
         <source>Checked by hand:</source>
@@ -117,6 +137,113 @@
     </message>
 </context>
 <context>
+    <name>FileSizeBadge</name>
+    <message>
+        <source>File size: %1 bytes</source>
+        <translation>文件大小：%1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Not in a set</source>
+        <translation>未加入组合</translation>
+    </message>
+    <message>
+        <source>Every image</source>
+        <translation>所有图片</translation>
+    </message>
+    <message>
+        <source>Images with an error: fix before upload</source>
+        <translation>有错误的图片：上传前需修正</translation>
+    </message>
+    <message>
+        <source>Images whose worst finding is a warning</source>
+        <translation>最严重问题为警告的图片</translation>
+    </message>
+    <message>
+        <source>Images that meet the profile's rules</source>
+        <translation>符合当前规则的图片</translation>
+    </message>
+    <message>
+        <source>Checked images that no set holds yet</source>
+        <translation>已检查但尚未加入任何组合的图片</translation>
+    </message>
+    <message>
+        <source>Search file names</source>
+        <translation>搜索文件名</translation>
+    </message>
+</context>
+<context>
+    <name>FolderListModel</name>
+    <message>
+        <source>All folders</source>
+        <translation>全部文件夹</translation>
+    </message>
+    <message>
+        <source> · %1 errors</source>
+        <translation> · %1 个错误</translation>
+    </message>
+    <message>
+        <source> · %1 warnings</source>
+        <translation> · %1 个警告</translation>
+    </message>
+    <message>
+        <source>Images of every watched folder</source>
+        <translation>所有监视文件夹中的图片</translation>
+    </message>
+    <message>
+        <source>%1 images · %2 errors · %3 warnings</source>
+        <translation>%1 张图片 · %2 个错误 · %3 个警告</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>%1 files skipped (hidden, temporary or not images)</source>
+        <translation>已跳过 %1 个文件（隐藏、临时或非图片）</translation>
+    </message>
+</context>
+<context>
+    <name>FormatBadge</name>
+    <message>
+        <source>File format: %1</source>
+        <translation>文件格式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GridPanel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation>显示 %1 / 共 %2 张图片</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Show in folder</source>
@@ -194,6 +321,10 @@
         <translation>导出当前图组(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export photo as &amp;banner (750 × 360)…</source>
+        <translation>将图片导出为 &amp;Banner（750 × 360）…</translation>
+    </message>
+    <message>
         <source>&amp;Preview current set</source>
         <translation>预览当前图组(&amp;P)</translation>
     </message>
@@ -218,6 +349,10 @@
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source>Choose a photo for the banner first.</source>
+        <translation>请先选择用于 Banner 的图片。</translation>
+    </message>
+    <message>
         <source>Choose a set to export first.</source>
         <translation>请先选择要导出的图组。</translation>
     </message>
@@ -235,10 +370,88 @@
     </message>
 </context>
 <context>
+    <name>MissingBadge</name>
+    <message>
+        <source>missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>The file is no longer on disk; a set still holds it.</source>
+        <translation>文件已不在磁盘上；仍有组合引用它。</translation>
+    </message>
+</context>
+<context>
+    <name>PixelSizeBadge</name>
+    <message>
+        <source>Pixel size: %1</source>
+        <translation>像素尺寸：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileBox</name>
+    <message>
+        <source>The platform rules the badges and filters check against</source>
+        <translation>标记和筛选所依据的平台规则</translation>
+    </message>
+</context>
+<context>
+    <name>QrMark</name>
+    <message>
+        <source>QR code or barcode in the picture</source>
+        <translation>图中有二维码或条形码</translation>
+    </message>
+</context>
+<context>
     <name>QuickLook</name>
     <message>
         <source>No preview yet</source>
         <translation>暂无预览</translation>
+    </message>
+</context>
+<context>
+    <name>SetsMark</name>
+    <message numerus="yes">
+        <source>Used in %n set(s)</source>
+        <translation><numerusform>已用于 %n 个组合</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Profile</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>监视的文件夹</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Watch a folder: its images are checked and kept up to date</source>
+        <translation>监视一个文件夹：其中图片会被检查并保持更新</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stop watching the selected folder (its files are not deleted)</source>
+        <translation>停止监视所选文件夹（不会删除其中的文件）</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <source>Look through the selected folder (or all) again</source>
+        <translation>重新扫描所选文件夹（或全部）</translation>
+    </message>
+    <message>
+        <source>Add a folder to watch</source>
+        <translation>添加要监视的文件夹</translation>
     </message>
 </context>
 <context>
@@ -270,6 +483,32 @@
     <message>
         <source>✓ %1 ok  ! %2 warnings  ✕ %3 errors</source>
         <translation>✓ %1 张通过  ! %2 张警告  ✕ %3 张错误</translation>
+    </message>
+</context>
+<context>
+    <name>TextMark</name>
+    <message>
+        <source>Text in the picture</source>
+        <translation>图中有文字</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictMark</name>
+    <message>
+        <source>Errors: fix before upload</source>
+        <translation>有错误：上传前需修正</translation>
+    </message>
+    <message>
+        <source>Warnings: upload possible, check first</source>
+        <translation>有警告：可上传，建议先检查</translation>
+    </message>
+    <message>
+        <source>Meets the profile's rules</source>
+        <translation>符合当前规则</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
     </message>
 </context>
 </TS>

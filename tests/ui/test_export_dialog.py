@@ -9,11 +9,12 @@ import threading
 from pathlib import Path
 
 from library_support import photo, wait_for
-from PySide6.QtCore import QSettings, Qt
+from PIL import Image
+from PySide6.QtCore import QPoint, QSettings, Qt
 
 from aedesk.core.analysis.facts import ImageFacts
 from aedesk.core.analysis.pipeline import analyse
-from aedesk.ui.export_dialog import ExportDialog
+from aedesk.ui.export_dialog import ExportDialog, ExportRequest
 from aedesk.ui.images import ImageStore
 
 
@@ -21,7 +22,7 @@ def _dialog(qtbot, store: ImageStore, tmp_path: Path, ids: list[int], check=lamb
     s = store.library.create_set("huaxu", "春季 Spring")
     s.append(ids)
     settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
-    dialog = ExportDialog(store, s, settings, check)
+    dialog = ExportDialog(store, ExportRequest.of_set(s), settings, check)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -101,3 +102,30 @@ def test_cancel_leaves_nothing(qtbot, store: ImageStore, tmp_path: Path) -> None
     assert dialog.result_ is None
     assert "nothing was written" in dialog._outcome.text()
     assert list(out.iterdir()) == []
+
+
+def test_banner_crop_window_is_chosen_by_dragging(qtbot, store: ImageStore, tmp_path: Path, screenshot) -> None:
+    image_id = store.entries()[0].id
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    request = ExportRequest("banner-shot", "banner", (image_id,))
+    dialog = ExportDialog(store, request, settings, lambda p: analyse(p).facts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    [crop] = dialog._crops
+    x, y, w, h = crop.crop_window()
+    assert (x, w) == (0.0, 1.0) and abs(h - 1300 / 750 * 360 / 1300) < 0.01  # full width, centred
+    centre = crop.rect().center()
+    qtbot.mousePress(crop, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseMove(crop, centre + QPoint(0, crop.height() // 4))
+    qtbot.mouseRelease(crop, Qt.MouseButton.LeftButton, pos=centre + QPoint(0, crop.height() // 4))
+    moved = crop.crop_window()
+    assert moved[1] > y and moved[0] == x  # dragged down
+    dialog._folder.setText(str(tmp_path))
+    screenshot(dialog, "export_banner")
+    qtbot.mouseClick(dialog._export, Qt.MouseButton.LeftButton)
+    bundle = _written(qtbot, dialog)
+    with Image.open(bundle / "01.jpg") as im:
+        assert im.size == (750, 360)
+    ops = json.loads((bundle / "manifest.json").read_text("utf-8"))["images"][0]["operations"]
+    [crop_op] = [op for op in ops if "window" in op]
+    assert abs(crop_op["window"][1] - moved[1]) < 0.01
