@@ -50,6 +50,8 @@ _GTK_STACK = ("libgtk-", "libgdk-", "libgdk_pixbuf", "libatk-", "libcairo", "lib
 
 def _unneeded(dest: str) -> bool:
     name = dest.rsplit("/", 1)[-1]
+    if dest.startswith("resources/translations/"):
+        return not name.endswith(".qm")  # the compiled translations; their .ts sources stay behind
     if "/Qt/translations/" in dest or "/Qt6/translations/" in dest:
         return "_zh_CN" not in name  # Qt's own strings: aedesk speaks English and Simplified Chinese
     if "/plugins/" in dest:

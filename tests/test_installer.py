@@ -95,10 +95,11 @@ def test_slimming_keeps_what_the_app_loads_and_drops_the_rest() -> None:
             "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
             "PySide6/Qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
             "PySide6/Qt/lib/libQt6Svg.so.6", "libpython3.11.so.1.0", "libglib-2.0.so.0", "libX11.so.6",
-            "cv2/cv2.abi3.so", "rapidocr/models/PP-OCRv6_rec_small.onnx", "resources/icons/aedesk.svg"]
+            "cv2/cv2.abi3.so", "rapidocr/models/PP-OCRv6_rec_small.onnx", "resources/icons/aedesk.svg",
+            "resources/translations/aedesk_zh_CN.qm"]
     dropped = ["PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/plugins/platforms/libqvnc.so",
                "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/lib/libQt6Network.so.6",
-               "libcairo.so.2", "libpango-1.0.so.0", "libQt6Network.so.6"]
+               "libcairo.so.2", "libpango-1.0.so.0", "libQt6Network.so.6", "resources/translations/aedesk_zh_CN.ts"]
     toc = [(d, "/src/" + d, "BINARY") for d in kept + dropped]
     assert [e[0] for e in slim.keep(toc)] == kept
 
