@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the app on the demo library (made once in aedesk's data folder)")
     parser.add_argument("--language", choices=("zh", "en"), default=None,
                         help="interface language of the app (default: the saved choice, else the system's)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the app offscreen in a temp folder, check and export a generated photo, exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check_cmd.register(sub, add_common)
     rules_cmd.register(sub, add_common)
@@ -55,6 +57,10 @@ def run(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help/--version
         return int(exc.code or 0)
+    if args.self_test:
+        from aedesk import selftest  # Qt is loaded only for the app
+
+        return selftest.run()
     if args.command is None:
         from aedesk.app import run_gui  # Qt is loaded only for the app
 
