@@ -64,6 +64,7 @@ def qt_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("aedesk")
     app.setOrganizationName("aedesk")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.aedesk")  # matches the desktop entry (window icons, Wayland)
     return app
 
 

@@ -135,9 +135,6 @@ def test_frozen_app_starts_quickly_and_checks_a_photo(frozen: Path, tmp_path: Pa
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("aedesk.ui.browser") is None
-                    or importlib.util.find_spec("aedesk.ui.sets") is None,
-                    reason="the main window's panels are not merged into this branch yet")
 def test_frozen_self_test_opens_the_window_checks_with_ocr_and_exports(frozen: Path, tmp_path: Path) -> None:
     out = run_frozen(frozen, "--self-test", cwd=tmp_path)
     assert out.returncode == 0, out.stdout + out.stderr
