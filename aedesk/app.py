@@ -54,6 +54,7 @@ class Session:
         for qt_object in (self.window, self.store, self.bridge):
             qt_object.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.translations.uninstall()
         self.library.close()
 
 

@@ -33,13 +33,17 @@ class Translations:
     def apply(self, language: str) -> None:
         if language not in LANGUAGES:
             language = system_language()
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed = []
+        self.uninstall()
         self.language = language
         if language == "zh":
             self._install_chinese()
         QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh" else QLocale.Language.English))
+
+    def uninstall(self) -> None:
+        """Remove the translators this object installed (English again)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
 
     def _install_chinese(self) -> None:
         ours = QTranslator(self._app)
