@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+import shiboken6
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -77,9 +79,13 @@ def panel(qtbot: object, store: ImageStore, undo: QUndoStack) -> Iterator[SetsPa
     widget.show()
     qtbot.waitExposed(widget)  # type: ignore[attr-defined]
     yield widget
+    # The boards listen to their ImageSets, which the library keeps: a cycle through the
+    # store. Left to Python's collector it may be freed on a library thread, whose Qt timers
+    # then fire on freed memory. Let go of the sets, delete now, collect here.
+    widget.select(None)
     widget.close()
-    widget.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    shiboken6.delete(widget)
+    gc.collect()
 
 #: the offscreen platform warns when a shown window has size constraints; nothing to fix here
 OFFSCREEN_SIZE_HINTS = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

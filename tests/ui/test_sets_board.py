@@ -101,6 +101,10 @@ def test_delete_key_and_dragging_out_remove_slots(qtbot, panel: SetsPanel, store
     view.selectionModel().select(view.model().index(0), view.selectionModel().SelectionFlag.ClearAndSelect)
     view.startDrag(Qt.DropAction.MoveAction)
     assert list(s) == [ids[2], ids[3]]
+    monkeypatch.setattr(QDrag, "target", lambda drag: panel.post.view.viewport())  # refused by another board
+    view.selectionModel().select(view.model().index(0), view.selectionModel().SelectionFlag.ClearAndSelect)
+    view.startDrag(Qt.DropAction.MoveAction)
+    assert list(s) == [ids[2], ids[3]]
     undo.undo()
     undo.undo()
     assert list(s) == ids[:4]

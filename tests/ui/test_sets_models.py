@@ -37,6 +37,8 @@ def test_set_model_follows_its_set(qtmodeltester, store: ImageStore, undo: QUndo
     while undo.canUndo():
         undo.undo()
     assert model.rowCount() == 0
+    model.set_set(None)  # stops listening (no cycle through the set left for the collector)
+    assert not s._listeners[1:]
 
 
 def test_set_list_model_rows_names_and_rename(qtmodeltester, store: ImageStore, undo: QUndoStack,

@@ -101,10 +101,11 @@ class SetListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(sets) - 1))
 
     def _on_images_changed(self, ids: list[int]) -> None:
+        """Repaint the sets whose verdict changed, only: a dataChanged would also reset the
+        name a user is typing in that row (thumbnails arrive at any time)."""
         wanted = set(ids)
         for row, s in enumerate(self._sets):
-            if wanted.intersection(s):
-                self._verdicts.pop(s.id, None)
+            if wanted.intersection(s) and self._verdicts.pop(s.id, None) != self._verdict(s):
                 self.dataChanged.emit(self.index(row), self.index(row))
 
     def _on_language_changed(self) -> None:

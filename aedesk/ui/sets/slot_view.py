@@ -19,15 +19,17 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from aedesk.ui.sets.board_model import SetModel
+from aedesk.ui.sets.board_model import Role, SetModel
 from aedesk.ui.sets.commands import RemoveImages
 from aedesk.ui.sets.slot_delegate import SlotDelegate
 
 WRAP_SLACK = 2  # px: Qt wraps a row that exactly fills the viewport
+DRAG_SIDE = 72  # px: the thumbnail under the cursor while dragging slots
 
 
 class SlotView(QListView):
@@ -146,9 +148,13 @@ class SlotView(QListView):
             return
         drag = QDrag(self)
         drag.setMimeData(self.model().mimeData([self.model().index(r, 0) for r in rows]))
+        thumbnail = self.model().index(rows[0], 0).data(Role.THUMBNAIL)
+        if thumbnail is not None:
+            small = thumbnail.scaled(DRAG_SIDE, DRAG_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
+            drag.setPixmap(QPixmap.fromImage(small))
         result = drag.exec(supportedActions, Qt.DropAction.MoveAction)
-        target = drag.target()
-        on_board = isinstance(target, SlotView) or isinstance(getattr(target, "parent", lambda: None)(), SlotView)
+        target = drag.target()  # a board's viewport, when dropped on one
+        on_board = isinstance(target, QWidget) and isinstance(target.parentWidget(), SlotView)
         if result == Qt.DropAction.IgnoreAction and not on_board:
             self.remove_rows(rows)
 
