@@ -244,6 +244,13 @@
     </message>
 </context>
 <context>
+    <name>HuaxuBoard</name>
+    <message>
+        <source>Up to 5 images, shown in this order; slot 1 is the cover, the image buyers see in search.</source>
+        <translation>最多 5 张图，按此顺序展示；第 1 格是封面，即买家在搜索中看到的图。</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Show in folder</source>
@@ -388,6 +395,17 @@
     </message>
 </context>
 <context>
+    <name>PostBoard</name>
+    <message>
+        <source>Layout:</source>
+        <translation>布局：</translation>
+    </message>
+    <message>
+        <source>%1 products get no channel exposure — use 3, 4, 6 or 9.</source>
+        <translation>%1 个商品不能获得频道曝光——请用 3、4、6 或 9 个。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileBox</name>
     <message>
         <source>The platform rules the badges and filters check against</source>
@@ -409,10 +427,112 @@
     </message>
 </context>
 <context>
-    <name>SetsMark</name>
-    <message numerus="yes">
-        <source>Used in %n set(s)</source>
-        <translation><numerusform>已用于 %n 个组合</numerusform></translation>
+    <name>SetList</name>
+    <message>
+        <source>New 花絮图 set</source>
+        <extracomment>the user is on another set (an ImageSet, or None when there is none)</extracomment>
+        <translation>新建花絮图</translation>
+    </message>
+    <message>
+        <source>New 上新帖 post</source>
+        <translation>新建上新帖</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete set</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
+    </message>
+</context>
+<context>
+    <name>SetListModel</name>
+    <message>
+        <source>花絮图 set</source>
+        <translation>花絮图</translation>
+    </message>
+    <message>
+        <source>上新帖 post</source>
+        <translation>上新帖</translation>
+    </message>
+</context>
+<context>
+    <name>SetPreviewDialog</name>
+    <message>
+        <source>Preview: %1</source>
+        <translation>预览：%1</translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>%1 个商品</translation>
+    </message>
+    <message>
+        <source>This set is empty.</source>
+        <translation>此图组是空的。</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+</context>
+<context>
+    <name>SetStatus</name>
+    <message>
+        <source>Export…</source>
+        <extracomment>Export was clicked (the set to export) Preview was clicked</extracomment>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Slot %1: %2</source>
+        <translation>第 %1 格：%2</translation>
+    </message>
+    <message>
+        <source>No problems found in this set.</source>
+        <translation>此图组未发现问题。</translation>
+    </message>
+    <message>
+        <source>Export is blocked:</source>
+        <translation>无法导出：</translation>
+    </message>
+    <message>
+        <source>Write the upload bundle of this set.</source>
+        <translation>生成此图组的上传包。</translation>
+    </message>
+</context>
+<context>
+    <name>SetsPanel</name>
+    <message>
+        <source>Choose or create a set first.</source>
+        <extracomment>the current set changed (an ImageSet, or None) Export was clicked (the ImageSet to export) a slot was clicked or became current: the inspector shows that image id an edit was refused: its message in the interface language (for the status bar)</extracomment>
+        <translation>请先选择或新建一个图组。</translation>
+    </message>
+</context>
+<context>
+    <name>SlotDelegate</name>
+    <message>
+        <source>File missing</source>
+        <translation>文件不见了</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
     </message>
 </context>
 <context>

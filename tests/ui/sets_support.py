@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import gc
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -17,18 +15,6 @@ from aedesk.ui.images import ImageStore
 from aedesk.ui.sets import SetsPanel
 
 ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-
-# WORKAROUND for PySide6 6.12.0 on Python 3.11: Signal.emit() hands back True, and some
-# calls (beginResetModel, an invalid QVariant, QDropEvent.source() of a foreign drag) hand
-# back None, without taking a reference. On 3.12+ True and None are immortal and nothing
-# happens; on 3.11 each call drops one reference, and after ~570 emits the interpreter
-# aborts ("bool_dealloc: deallocating True or False"). Until the lead settles it for the
-# whole project, the sets tests give the three singletons references that are never
-# dropped, as 3.12 does (a list of references would be freed at exit, before the last drops).
-if sys.version_info < (3, 12):
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
-
 
 def hover(view: QAbstractItemView, mime: QMimeData, pos: QPoint,
           modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QDragMoveEvent:
