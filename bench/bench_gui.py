@@ -89,10 +89,7 @@ def open_session(app: QApplication, root: Path) -> Session:
 
 
 def visible_ids(session: Session) -> list[int]:
-    view = session.window.grid.view
-    return [view.model().index(r, 0).data(view.model().sourceModel().IdRole)
-            for r in range(view.model().rowCount()) if view.visualRect(view.model().index(r, 0)).intersects(
-                view.viewport().rect())]
+    return session.window.grid.view.visible_ids()
 
 
 def until(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:

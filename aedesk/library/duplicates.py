@@ -14,8 +14,6 @@ from typing import Any
 
 import numpy as np
 
-from aedesk.core.analysis.hashes import colour_distance
-
 QUERY = """
     SELECT id, path, sha256, json_extract(facts, '$.pixel_hash'), json_extract(facts, '$.phash'),
            json_extract(facts, '$.colours')
@@ -43,15 +41,47 @@ def duplicate_ids(rows: list[Any], near: dict[str, Any] | None) -> set[int]:
     return twins
 
 
+BLOCK = 512  # rows compared against the whole folder at once: ≤ 512 × n distances in memory
+PAIRS = 65536  # candidate pairs colour-checked at once (~25 MB)
+
+
 def _near(rows: list[Any], near: dict[str, Any]) -> set[int]:
-    """Near twins in one folder: pairwise Hamming distances of the pHashes with numpy."""
+    """Near twins in one folder. Images with the same pHash and colours are compared once
+    (a folder of copies costs what its distinct pictures cost), in blocks of rows, with the
+    colour check vectorised over the candidate pairs."""
     if len(rows) < 2:
         return set()
-    hashes = np.array([int(r[4], 16) for r in rows], dtype=np.uint64)
-    distances = np.bitwise_count(hashes[:, None] ^ hashes[None, :])
-    found: set[int] = set()
-    for a, b in zip(*np.nonzero(np.triu(distances <= near["max_distance"], k=1)), strict=True):
-        ra, rb = rows[a], rows[b]
-        if colour_distance(ra[5] or "", rb[5] or "") <= near["max_colour_distance"]:
-            found.update((ra[0], rb[0]))
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for r in rows:
+        groups[(r[4], r[5] or "")].append(r[0])
+    keys = list(groups)
+    hashes = np.array([int(h, 16) for h, _ in keys], dtype=np.uint64)
+    colours, known = _colour_cells([c for _, c in keys])
+    found: set[int] = {i for ids in groups.values() if len(ids) > 1 for i in ids}
+    for start in range(0, len(keys), BLOCK):
+        block = hashes[start:start + BLOCK]
+        close = np.bitwise_count(block[:, None] ^ hashes[None, :]) <= near["max_distance"]
+        a, b = np.nonzero(close)
+        a += start
+        pairs_a, pairs_b = a[a < b], b[a < b]  # each pair once
+        for at in range(0, pairs_a.size, PAIRS):
+            a, b = pairs_a[at:at + PAIRS], pairs_b[at:at + PAIRS]
+            # colour: the 90th percentile of per-cell differences, as hashes.colour_distance;
+            # a missing signature passes (judged by pHash alone)
+            spread = np.percentile(np.abs(colours[a] - colours[b]).max(axis=2), 90, axis=1)
+            keep = (spread <= near["max_colour_distance"]) | ~known[a] | ~known[b]
+            for k in {int(x) for x in a[keep]} | {int(x) for x in b[keep]}:
+                found.update(groups[keys[k]])
     return found
+
+
+def _colour_cells(signatures: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(n, cells, 3) int16 colour cells, and which signatures were there at all."""
+    size = max((len(c) for c in signatures), default=0)
+    cells = np.zeros((len(signatures), max(size // 6, 1), 3), np.int16)
+    known = np.zeros(len(signatures), bool)
+    for n, c in enumerate(signatures):
+        if c and len(c) == size:
+            cells[n] = np.frombuffer(bytes.fromhex(c), np.uint8).reshape(-1, 3)
+            known[n] = True
+    return cells, known

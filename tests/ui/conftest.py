@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from library_support import photo, settled, wait_for
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 
 from aedesk.core.rules.profiles import load_catalogue
@@ -57,6 +58,11 @@ def store(qtbot: object, library: Library, photos: Path) -> Iterator[ImageStore]
     yield images
     images.thumbnails.shutdown()
     library.unsubscribe(bridge)
+    # deleted here, on this thread: left to the garbage collector, a store (and the timers
+    # of models over it) could be freed on a library thread, or fire into a closed catalog
+    for qt_object in (images, bridge):
+        qt_object.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -20,8 +20,8 @@ def hover(view: QAbstractItemView, mime: QMimeData, pos: QPoint,
           modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QDragMoveEvent:
     """Enter the view's viewport with `mime` and move over `pos`, as Qt delivers a drag."""
     buttons = Qt.MouseButton.LeftButton
-    QApplication.sendEvent(view.viewport(), QDragEnterEvent(QPointF(pos), ACTIONS, mime, buttons, modifiers))
-    move = QDragMoveEvent(QPointF(pos), ACTIONS, mime, buttons, modifiers)
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(pos, ACTIONS, mime, buttons, modifiers))
+    move = QDragMoveEvent(pos, ACTIONS, mime, buttons, modifiers)
     QApplication.sendEvent(view.viewport(), move)
     return move
 
@@ -30,7 +30,7 @@ def drag_to(view: QAbstractItemView, mime: QMimeData, pos: QPoint,
             modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QDropEvent:
     """Drag `mime` over the view's viewport and drop it at `pos`."""
     hover(view, mime, pos, modifiers)
-    drop = QDropEvent(QPointF(pos), ACTIONS, mime, Qt.MouseButton.LeftButton, modifiers)
+    drop = QDropEvent(pos, ACTIONS, mime, Qt.MouseButton.LeftButton, modifiers)
     QApplication.sendEvent(view.viewport(), drop)
     return drop
 

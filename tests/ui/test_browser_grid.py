@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from browser_support import browser_models
 from library_support import photo
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRect, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QRect, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip, QWidget
 from shiboken6 import Shiboken
@@ -148,7 +148,7 @@ def test_a_folder_dropped_on_the_grid_is_watched(qtbot, grid: GridPanel, tmp_pat
     photo(dropped / "d.jpg", seed=13, size=(1300, 1300))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
-    viewport, pos = grid.view.viewport(), QPointF(20, 20)
+    viewport, pos = grid.view.viewport(), QPoint(20, 20)
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     enter = QDragEnterEvent(pos, *args)
     QApplication.sendEvent(viewport, enter)

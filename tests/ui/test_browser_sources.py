@@ -11,7 +11,7 @@ import pytest
 from browser_support import browser_models
 from imagegen_codes import paste_code
 from library_support import photo
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QWidget
 from shiboken6 import Shiboken
@@ -103,11 +103,11 @@ def test_a_folder_dropped_from_the_file_manager_is_watched(qtbot, window: Window
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
     target = window.sources.list.viewport()
     pos = QPoint(10, target.height() - 10)
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window.sources, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window.sources, drop)
     qtbot.waitUntil(lambda: "d.jpg" in window.names(), timeout=10000)

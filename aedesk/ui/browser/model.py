@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from aedesk.library.records import ImageEntry
+from aedesk.ui.background import BackgroundCall
 from aedesk.ui.browser.throttle import Throttle
 from aedesk.ui.images import ImageStore
 from aedesk.ui.mime import IMAGE_IDS, image_ids_mime
@@ -40,12 +41,14 @@ class ImageListModel(QAbstractListModel):
         self._entries: list[ImageEntry] = list(store.entries())
         self._rows = {e.id: n for n, e in enumerate(self._entries)}
         self._duplicates: set[int] = set()
-        # reads every image's hashes: at most once a second
-        self._dup_refresh = Throttle(self._refresh_duplicates, 1000, self)
+        # the duplicate search reads every image's hashes: at most once a second, on a worker
+        self._dup_search = BackgroundCall(lambda: store.library.duplicate_ids(store.profile), self)
+        self._dup_search.finished.connect(self._on_duplicates)
+        self._dup_refresh = Throttle(self._dup_search.start, 1000, self)
         store.changed.connect(self._on_changed)
         store.entriesChanged.connect(self._on_entries_changed)
         store.profileChanged.connect(self._dup_refresh.poke)
-        self._refresh_duplicates()
+        self._dup_search.start()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -134,8 +137,8 @@ class ImageListModel(QAbstractListModel):
         self._rows = {e.id: n for n, e in enumerate(self._entries)}
         self._dup_refresh.poke()
 
-    def _refresh_duplicates(self) -> None:
-        before, self._duplicates = self._duplicates, self._store.library.duplicate_ids(self._store.profile)
+    def _on_duplicates(self, found: set[int]) -> None:
+        before, self._duplicates = self._duplicates, found
         flipped = before ^ self._duplicates
         if flipped:
             self._repaint(sorted(flipped))
