@@ -119,6 +119,15 @@ class Catalog:
             for r in self.query(f"{self._ROW} WHERE path >= ? AND path < ? ORDER BY path", (lo, hi))
         ]
 
+    def rows_by_id(self, ids: Sequence[int]) -> list[Row]:
+        """The rows of these ids that exist (any order)."""
+        found: list[Row] = []
+        for at in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+            chunk = list(ids[at:at + 500])
+            marks = ", ".join("?" * len(chunk))
+            found += [Row(*r) for r in self.query(f"{self._ROW} WHERE id IN ({marks})", chunk)]
+        return found
+
     def with_facts(self, folder: Path | None = None) -> list[tuple[Row, ImageFacts]]:
         """Rows and their facts under `folder` (all when None), sorted by path."""
         sql = "SELECT id, path, size, mtime_ns, sha256, stage, missing, facts FROM images"

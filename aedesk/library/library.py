@@ -148,6 +148,10 @@ class Library:
         rows = self._catalog.rows(folder and folder.resolve())
         return [ImageEntry(r.id, Path(r.path), r.missing, r.stage == LISTED) for r in rows]
 
+    def entries_of(self, ids: Sequence[int]) -> list[ImageEntry]:
+        """The entries of these ids that are still catalogued (for updating a list in place)."""
+        return [ImageEntry(r.id, Path(r.path), r.missing, r.stage == LISTED) for r in self._catalog.rows_by_id(ids)]
+
     def verdicts(self, profile_id: str) -> dict[int, int]:
         """Worst severity rank per analysed image for the profile: -1 none, 0 info, 1 warning,
         2 error (for filters; one query, not one per image)."""

@@ -8,6 +8,8 @@ when the library reports the image again.
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
@@ -126,10 +128,29 @@ class ImageStore(QObject):
 
     def _on_images_changed(self, ids: list[int]) -> None:
         self._forget(ids)
-        if self._entries is not None and not {e.id for e in self._entries}.issuperset(ids):
-            self._entries = None  # new images: lists of ids must be re-read
+        if self._entries is not None and self._update_entries(ids):
             self.entriesChanged.emit()
         self.changed.emit(list(ids))
+
+    def _update_entries(self, ids: list[int]) -> bool:
+        """Bring the entries of `ids` up to date in place (a batch costs its own rows, not a
+        re-read of 10,000); True when images were added, renamed or moved."""
+        assert self._entries is not None
+        rows = {e.id: n for n, e in enumerate(self._entries)}
+        placed = []
+        for entry in self.library.entries_of(ids):
+            n = rows.get(entry.id)
+            if n is not None and self._entries[n].path == entry.path:
+                self._entries[n] = entry  # flags only (pending, missing): same place
+            else:
+                placed.append(entry)
+        if not placed:
+            return False
+        again = {e.id for e in placed}
+        self._entries = [e for e in self._entries if e.id not in again]  # renamed or moved
+        for entry in placed:
+            bisect.insort(self._entries, entry, key=lambda e: str(e.path))
+        return True
 
     def _on_images_removed(self, ids: list[int]) -> None:
         self._forget(ids)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from aedesk.library.records import Progress
+from aedesk.ui.background import BackgroundCall
 from aedesk.ui.bridge import LibraryBridge
 from aedesk.ui.images import ImageStore
 
@@ -28,14 +29,18 @@ class StatusBar(QStatusBar):
         for w in (self._stage, self._bar, self._cancel):
             self.addPermanentWidget(w)
         self.addPermanentWidget(self._totals)
+        # the totals read the whole catalog: on a worker, at most every 300 ms
+        self._count_query = BackgroundCall(lambda: store.library.verdicts(store.profile), self)
+        self._count_query.finished.connect(self._on_counted)
         self._recount = QTimer(self, singleShot=True, interval=300)
-        self._recount.timeout.connect(self._on_recount)
+        self._recount.timeout.connect(self._count_query.start)
         bridge.progressed.connect(self._on_progress)
         store.changed.connect(self._recount.start)
         store.entriesChanged.connect(self._recount.start)
         store.profileChanged.connect(self._recount.start)
+        self._ranks: list[int] = []
         self._retranslate()
-        self._on_recount()
+        self._count_query.start()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -46,7 +51,7 @@ class StatusBar(QStatusBar):
         self._cancel.setText(self.tr("Cancel"))
         self._cancel.setToolTip(self.tr("Stop checking; what is done stays done"))
         self._show_progress()
-        self._on_recount()
+        self._show_totals()
 
     def _stage_name(self, stage: str) -> str:
         return {"scan": self.tr("Listing folders"), "analyse": self.tr("Checking"),
@@ -74,8 +79,12 @@ class StatusBar(QStatusBar):
         self._show_progress()
         self.showMessage(self.tr("Checking cancelled; Rescan picks it up again."), MESSAGE_MS)
 
-    def _on_recount(self) -> None:
-        ranks = list(self._store.library.verdicts(self._store.profile).values())
+    def _on_counted(self, verdicts: dict[int, int]) -> None:
+        self._ranks = list(verdicts.values())
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        ranks = self._ranks
         ok, warnings, errors = (sum(r < 1 for r in ranks), ranks.count(1), ranks.count(2))
         self._totals.setText(self.tr("✓ %1 ok  ! %2 warnings  ✕ %3 errors").replace("%1", str(ok))
                              .replace("%2", str(warnings)).replace("%3", str(errors)))

@@ -128,6 +128,7 @@ def test_badges_never_overlap_nor_cover_the_photo(qtbot, grid: GridPanel, size: 
     grid.slider.setValue(size)
     view = grid.view
     index = view.model().index(0, 0)
+    qtbot.waitUntil(lambda: bool(index.data(Role.DuplicateRole)))  # (searched on a worker)
     store_item = Item.of(index, "en")
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)

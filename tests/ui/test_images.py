@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from library_support import photo, wait_for
+
 from aedesk.ui.images import ImageStore
 
 
@@ -31,3 +33,18 @@ def test_holders_count_sets(qtbot, store: ImageStore) -> None:
         store.sets_edited()
     assert blocker.args == [[image_id]]
     assert store.holders(image_id) == 1
+
+
+def test_entries_follow_new_renamed_and_analysed_files_in_place(qtbot, store: ImageStore) -> None:
+    folder = store.entries()[0].path.parent
+    photo(folder / "shot-00.jpg", seed=30, size=(1300, 1300))  # sorts first
+    (folder / "shot-03.jpg").rename(folder / "zz-last.jpg")
+
+    def caught_up() -> bool:
+        qtbot.wait(20)
+        names = [e.path.name for e in store.entries()]
+        return names[0] == "shot-00.jpg" and names[-1] == "zz-last.jpg" and not any(
+            e.pending for e in store.entries())
+
+    wait_for(caught_up, what="the store to follow the folder")
+    assert store.entries() == store.library.entries()  # updated in place, as a re-read has it

@@ -60,7 +60,7 @@ def test_status_bar_shows_each_stage_and_cancels(qtbot, store: ImageStore, monke
     bar = StatusBar(store, bridge)
     qtbot.addWidget(bar)
     bar.show()
-    assert "✓ 6 ok" in bar._totals.text()
+    qtbot.waitUntil(lambda: "✓ 6 ok" in bar._totals.text())  # counted on a worker
     assert not bar._cancel.isVisible()
     bridge.progressed.emit(Progress("ocr", 2, 6, "/photos/shot-03.jpg"))
     assert bar._stage.text() == "Reading text 2 / 6  shot-03.jpg"

@@ -1,12 +1,14 @@
 """What the grid shows: the image list narrowed by verdict, set use, name and folder.
 
-Verdicts for every image come from one query (`Library.verdicts`), refreshed once per burst
-of changes; ids the query does not know are not analysed yet and show under "all" only.
+Verdicts for every image come from one query (`Library.verdicts`, on a worker thread),
+refreshed once per burst of changes; ids the query does not know are not analysed yet and show under "all" only.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from aedesk.library.records import ImageEntry
+from aedesk.ui.background import BackgroundCall
 from aedesk.ui.browser.model import ImageListModel
 from aedesk.ui.browser.throttle import Throttle
 from aedesk.ui.images import ImageStore
@@ -38,10 +41,15 @@ class ImageFilterModel(QSortFilterProxyModel):
         self._folder: str | None = None
         self._verdicts: dict[int, int] = {}
         self.counts: dict[str, int] = dict.fromkeys(KINDS, 0)
-        self._refresh = Throttle(self._refresh_verdicts, 250, self)
-        for signal in (store.profileChanged, store.changed, store.setsChanged, store.entriesChanged):
+        # verdicts of the whole catalog come from one query, run on a worker (findings not
+        # computed yet are computed there, never on the GUI thread)
+        self._query = BackgroundCall(lambda: store.library.verdicts(store.profile), self)
+        self._query.finished.connect(self._on_verdicts)
+        self._refresh = Throttle(self._query.start, 250, self)
+        for signal in (store.profileChanged, store.changed, store.entriesChanged):
             signal.connect(self._refresh.poke)
-        self._verdicts = store.library.verdicts(store.profile)
+        store.setsChanged.connect(self._on_sets_changed)
+        self._query.start()
 
     def set_filter(self, kind: str) -> None:
         if kind not in KINDS:
@@ -86,20 +94,34 @@ class ImageFilterModel(QSortFilterProxyModel):
             return self._store.holders(image_id) == 0
         return {"errors": verdict == 2, "warnings": verdict == 1, "ok": verdict < 1}[kind]
 
-    def _refresh_verdicts(self) -> None:
-        verdicts = self._store.library.verdicts(self._store.profile)
-        if verdicts != self._verdicts or self._kind == "unused":
-            self.beginFilterChange()
-            self._verdicts = verdicts
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    def _on_verdicts(self, verdicts: dict[int, int]) -> None:
+        if verdicts != self._verdicts:
+            self._refilter(lambda: setattr(self, "_verdicts", verdicts), needed=self._kind != "all")
         self._count()
 
+    def _on_sets_changed(self) -> None:
+        if self._kind == "unused":
+            self._refilter(lambda: None)
+        self._count()
+
+    def _refilter(self, change: Callable[[], None], needed: bool = True) -> None:
+        """Apply `change`; filter the rows again only if the shown rows can depend on it
+        ("all" shows every image whatever its verdict: 10,000 rows need not be re-filtered)."""
+        if not needed:
+            change()
+            return
+        self.beginFilterChange()
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def _count(self) -> None:
-        counts = dict.fromkeys(KINDS, 0)
-        for entry in self._entries():
-            if self._in_scope(entry):
-                for kind in KINDS:
-                    counts[kind] += self._is_kind(kind, entry.id)
+        entries = self._entries()
+        scoped = [e.id for e in entries if self._in_scope(e)] if self._folder or self._search else [
+            e.id for e in entries]
+        ranks = Counter(self._verdicts.get(i) for i in scoped)
+        unused = sum(1 for i in scoped if i in self._verdicts and self._store.holders(i) == 0)
+        counts = {"all": len(scoped), "errors": ranks[2], "warnings": ranks[1], "ok": ranks[-1] + ranks[0],
+                  "unused": unused}
         if counts != self.counts:
             self.counts = counts
             self.countsChanged.emit(counts)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QColor
 
 from aedesk.library.records import FolderSummary
+from aedesk.ui.background import BackgroundCall
 from aedesk.ui.bridge import LibraryBridge
 from aedesk.ui.browser.throttle import Throttle
 from aedesk.ui.images import ImageStore
@@ -22,7 +23,10 @@ class FolderListModel(QAbstractListModel):
         super().__init__(parent)
         self._store = store
         self._folders: list[FolderSummary] = store.library.folders(store.profile)
-        self._refresh = Throttle(self.refresh, 300, self)
+        # counting a folder's findings reads the whole catalog: on a worker after events
+        self._query = BackgroundCall(lambda: store.library.folders(store.profile), self)
+        self._query.finished.connect(self._show)
+        self._refresh = Throttle(self._query.start, 300, self)
         signals = (bridge.foldersChanged, store.profileChanged, store.changed, store.entriesChanged,
                    store.languageChanged)
         for signal in signals:
@@ -51,7 +55,10 @@ class FolderListModel(QAbstractListModel):
         return next((n + 1 for n, f in enumerate(self._folders) if f.path == path), None)
 
     def refresh(self) -> None:
-        folders = self._store.library.folders(self._store.profile)
+        """Re-read the folders now (after the user added or removed one)."""
+        self._show(self._store.library.folders(self._store.profile))
+
+    def _show(self, folders: list[FolderSummary]) -> None:
         if [f.path for f in folders] == [f.path for f in self._folders]:
             self._folders = folders
             self.dataChanged.emit(self.index(0), self.index(len(folders)))
