@@ -21,6 +21,7 @@ from aedesk.core.sets import ImageSet
 from aedesk.demo import DemoLibrary, ensure_demo
 from aedesk.library import paths
 from aedesk.library.library import Library
+from aedesk.ui.background import BackgroundCall
 from aedesk.ui.bridge import LibraryBridge
 from aedesk.ui.export_dialog import Analyse
 from aedesk.ui.i18n import Translations
@@ -51,6 +52,8 @@ class Session:
         self.window.close()
         self.library.unsubscribe(self.bridge)
         self.store.thumbnails.shutdown()
+        for call in self.window.findChildren(BackgroundCall):
+            call.stop()
         for qt_object in (self.window, self.store, self.bridge):
             qt_object.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

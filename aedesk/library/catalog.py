@@ -13,6 +13,7 @@ import json
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,30 @@ def folder_range(folder: Path) -> tuple[str, str]:
     return base + sep, base + chr(ord(sep) + 1)
 
 
+class _Reader:
+    """A thread's read-only connection; its lock lets `Catalog.close` wait for a running read."""
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        self._conn.execute("PRAGMA query_only=ON")
+        self._lock = threading.Lock()
+        self._open = True
+
+    def query(self, sql: str, args: Sequence[Any]) -> list[Any]:
+        with self._lock:
+            if not self._open:
+                raise sqlite3.ProgrammingError("Cannot operate on a closed catalog.")
+            return self._conn.execute(sql, args).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
+            self._conn.close()
+
+    def __del__(self) -> None:  # the thread ended: its connection goes with it
+        self._conn.close()
+
+
 class Catalog:
     """The catalog file. Open with `Catalog.open(path)`; `notices` says what start-up found."""
 
@@ -56,7 +81,13 @@ class Catalog:
         self._conn = conn
         self.path = path
         self.notices = notices
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the writing connection's
+        # one read connection per thread (queries never wait on writes); a thread's goes
+        # with the thread, the catalog closes those still open
+        self._local = threading.local()
+        self._readers: weakref.WeakSet[_Reader] = weakref.WeakSet()
+        self._readers_lock = threading.Lock()
+        self._closed = False
 
     @classmethod
     def open(cls, path: Path) -> Catalog:
@@ -64,7 +95,10 @@ class Catalog:
         return cls(conn, path, notices)
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._readers_lock:
+            self._closed = True
+            for reader in list(self._readers):
+                reader.close()
             self._conn.close()
 
     @contextlib.contextmanager
@@ -80,8 +114,20 @@ class Catalog:
             self._conn.execute("COMMIT")
 
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        with self._lock:
-            return self._conn.execute(sql, args).fetchall()
+        """A read, on this thread's own connection: in WAL mode it sees the last commit and
+        neither waits for a writer nor holds one up (the GUI thread must never stall on a
+        worker's transaction)."""
+        return self._reader().query(sql, args)
+
+    def _reader(self) -> _Reader:
+        reader: _Reader | None = getattr(self._local, "reader", None)
+        if reader is None:
+            with self._readers_lock:
+                if self._closed:
+                    raise sqlite3.ProgrammingError("Cannot operate on a closed catalog.")
+                reader = self._local.reader = _Reader(self.path)
+                self._readers.add(reader)
+        return reader
 
     # folders
     def add_folder(self, folder: Path) -> bool:

@@ -39,13 +39,22 @@ class BackgroundCall(QObject):
         self._relay.result.connect(self._on_result)
         self._generations = itertools.count(1)
         self._newest = 0
+        self._stopped = False
 
     def start(self) -> None:
+        if self._stopped:
+            return
         self._newest = next(self._generations)
         self._pool.clear()  # a queued call that has not begun is superseded
         self._pool.start(_Job(self._work, self._newest, self._relay))
 
     def wait(self) -> None:
+        self._pool.waitForDone()
+
+    def stop(self) -> None:
+        """No more calls; waits for a running one (before what it reads is closed)."""
+        self._stopped = True
+        self._pool.clear()
         self._pool.waitForDone()
 
     def _on_result(self, generation: int, result: object) -> None:
