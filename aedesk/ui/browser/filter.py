@@ -65,8 +65,11 @@ class ImageFilterModel(QSortFilterProxyModel):
         self._count()
 
     def set_folder(self, path: Path | None) -> None:
+        folder = None if path is None else str(path.resolve())
+        if folder == self._folder:
+            return  # (the folder list was re-read): 10,000 rows need not be filtered again
         self.beginFilterChange()
-        self._folder = None if path is None else str(path.resolve())
+        self._folder = folder
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         self._count()
 
