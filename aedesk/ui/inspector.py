@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVB
 from aedesk.core.findings import Finding, Severity
 from aedesk.core.units import human_size
 from aedesk.library.records import ImageRecord
+from aedesk.ui import palette
 from aedesk.ui.images import ImageStore
 
-SEVERITY_COLOURS = {Severity.ERROR: "#c62828", Severity.WARNING: "#e08a00", Severity.INFO: "#607d8b"}
 PREVIEW_WIDTH = 260
 
 
@@ -38,7 +38,7 @@ def outlined(image: QImage, boxes: list[tuple[Severity, tuple[float, float, floa
     copy = image.convertToFormat(QImage.Format.Format_RGB32)
     painter = QPainter(copy)
     for severity, (x, y, w, h) in boxes:
-        painter.setPen(QPen(QColor(SEVERITY_COLOURS[severity]), max(2, copy.width() // 200)))
+        painter.setPen(QPen(QColor(palette.SEVERITY[severity]), max(2, copy.width() // 200)))
         painter.drawRect(QRectF(x * copy.width(), y * copy.height(), w * copy.width(), h * copy.height()))
     painter.end()
     return copy
@@ -137,14 +137,14 @@ class Inspector(QWidget):
             return ""
         if not findings:
             ready = self.tr("Ready for upload under this profile")
-            return f"<p style='color:#2e7d32'><b>✓ {escape(ready)}</b></p>"
+            return f"<p style='color:{palette.OK}'><b>✓ {escape(ready)}</b></p>"
         profile = self._store.library.rules.profile(self._store.profile)
         parts, source_word = [], escape(self.tr("Source:"))
         for f in sorted(findings, key=lambda f: -f.severity.rank):
             rule = profile.rule(f.detail.get("checked_rule", f.rule))
             source = f"<br><small style='color:#666'>{source_word} {escape(rule.source)}</small>" \
                 if rule and rule.source else ""
-            colour = SEVERITY_COLOURS[f.severity]
+            colour = palette.SEVERITY[f.severity]
             parts.append(f"<p><b style='color:{colour}'>{escape(f.rule)}</b> {escape(f.text(self._store.language))}"
                          f"{source}</p>")
         return "".join(parts)

@@ -13,9 +13,10 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 
 from aedesk.core.findings import Severity
+from aedesk.ui import palette
 from aedesk.ui.browser.item import Item
 
-RED, AMBER, GREEN, GREY = QColor("#d7352b"), QColor("#d99100"), QColor("#2f9e4f"), QColor("#8a8f98")
+RED, AMBER, GREEN, GREY = (QColor(c) for c in (palette.ERROR, palette.WARNING, palette.OK, palette.PENDING))
 NEUTRAL = QColor(40, 44, 52, 200)
 SIZE_RULES = ("min-resolution", "article-size", "banner-size")
 FORMAT_RULES = ("format", "extension-mismatch", "color-mode")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QColor
 
 from aedesk.library.records import FolderSummary
+from aedesk.ui import palette
 from aedesk.ui.background import BackgroundCall
 from aedesk.ui.bridge import LibraryBridge
 from aedesk.ui.browser.throttle import Throttle
@@ -46,7 +47,7 @@ class FolderListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(folder)
         if role == Qt.ItemDataRole.ForegroundRole and folder is not None and folder.problem:
-            return QColor("#d7352b")
+            return QColor(palette.ERROR)
         return None
 
     def row_of(self, path: Path | None) -> int | None:

@@ -14,13 +14,13 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoStack
 
 from aedesk.core.findings import Severity, worst
 from aedesk.core.sets import HUAXU, ImageSet
+from aedesk.ui import palette
 from aedesk.ui.images import ImageStore
 from aedesk.ui.sets.set_commands import RenameSet
 
 Index = QModelIndex | QPersistentModelIndex
 
 SET_ROLE = Qt.ItemDataRole.UserRole + 1  # the ImageSet of the row
-VERDICT_COLOURS = {Severity.ERROR: "#d32f2f", Severity.WARNING: "#f59e0b", Severity.INFO: "#607d8b", None: "#43a047"}
 
 
 @cache
@@ -31,7 +31,7 @@ def verdict_dot(verdict: Severity | None) -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(VERDICT_COLOURS[verdict]))
+    painter.setBrush(QColor(palette.SEVERITY[verdict]))
     painter.drawEllipse(1, 1, 12, 12)
     painter.end()
     return QIcon(pixmap)

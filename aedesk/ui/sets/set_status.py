@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 
 from aedesk.core.findings import Finding
 from aedesk.core.sets import ImageSet, SetEvent
+from aedesk.ui import palette
 from aedesk.ui.images import ImageStore
-from aedesk.ui.sets.list_model import VERDICT_COLOURS
 
 
 class SetStatus(QWidget):
@@ -88,11 +88,11 @@ class SetStatus(QWidget):
         lines = [(None, f) for f in library.set_findings(s)] + [(n, f) for n, f in blockers if n is not None]
         for slot, finding in lines:
             item = QListWidgetItem(self._line(slot, finding))
-            item.setForeground(QBrush(QColor(VERDICT_COLOURS[finding.severity])))
+            item.setForeground(QBrush(QColor(palette.SEVERITY[finding.severity])))
             self.findings.addItem(item)
         if not lines:
             item = QListWidgetItem(self.tr("No problems found in this set."))
-            item.setForeground(QBrush(QColor(VERDICT_COLOURS[None])))
+            item.setForeground(QBrush(QColor(palette.SEVERITY[None])))
             self.findings.addItem(item)
         self.export.setEnabled(not blockers)
         reasons = "\n".join(self._line(n, f) for n, f in blockers)

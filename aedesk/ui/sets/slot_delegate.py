@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from aedesk.core.findings import Severity
+from aedesk.ui import palette
 from aedesk.ui.sets.board_model import Role
-from aedesk.ui.sets.list_model import VERDICT_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 MARGIN = 6
@@ -43,7 +43,7 @@ class SlotDelegate(QStyledItemDelegate):
         painter.fillRect(card, QColor("#f4f4f5"))
         image = index.data(Role.THUMBNAIL)
         if index.data(Role.MISSING):
-            self._centred_text(painter, card, self.tr("File missing"), QColor("#d32f2f"))
+            self._centred_text(painter, card, self.tr("File missing"), QColor(palette.ERROR))
         elif image is not None and not image.isNull():
             scaled = image.scaled(card.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                   Qt.TransformationMode.SmoothTransformation)
@@ -57,7 +57,7 @@ class SlotDelegate(QStyledItemDelegate):
         verdict = Severity.ERROR if index.data(Role.MISSING) else index.data(Role.VERDICT)
         mark = QRect(card.right() - 18, card.y() + 6, 13, 13)
         painter.setPen(QPen(QColor("white"), 1.5))
-        painter.setBrush(QColor(VERDICT_COLOURS[verdict]))
+        painter.setBrush(QColor(palette.SEVERITY[verdict]))
         painter.drawEllipse(mark)
         if self.cover and slot == 1:
             band = QRect(card.x(), card.bottom() - 22, card.width(), 23)
