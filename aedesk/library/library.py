@@ -145,12 +145,11 @@ class Library:
 
     def entries(self, folder: Path | None = None) -> list[ImageEntry]:
         """Every catalogued image without its facts (cheap: for lists of thousands), by path."""
-        rows = self._catalog.rows(folder and folder.resolve())
-        return [ImageEntry(r.id, Path(r.path), r.missing, r.stage == LISTED) for r in rows]
+        return [_entry(r) for r in self._catalog.rows(folder and folder.resolve())]
 
     def entries_of(self, ids: Sequence[int]) -> list[ImageEntry]:
         """The entries of these ids that are still catalogued (for updating a list in place)."""
-        return [ImageEntry(r.id, Path(r.path), r.missing, r.stage == LISTED) for r in self._catalog.rows_by_id(ids)]
+        return [_entry(r) for r in self._catalog.rows_by_id(ids)]
 
     def verdicts(self, profile_id: str) -> dict[int, int]:
         """Worst severity rank per analysed image for the profile: -1 none, 0 info, 1 warning,
@@ -347,6 +346,10 @@ def _record(row: Row, facts: ImageFacts) -> ImageRecord:
         missing=row.missing,
         pending=row.stage == LISTED,
     )
+
+
+def _entry(row: Row) -> ImageEntry:
+    return ImageEntry(row.id, Path(row.path), row.missing, row.stage == LISTED)
 
 
 def _kind(s: ImageSet[int] | Sequence[int]) -> str:

@@ -6,7 +6,7 @@ the bundle is refused, and "Export anyway" needs a reason, which the manifest re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ from aedesk.core.export.plan import make_plan
 from aedesk.core.findings import Finding
 from aedesk.core.sets import NEW_ARRIVAL, ImageSet
 from aedesk.library.exporter import Exporter, ExportResult
+from aedesk.ui import palette
 from aedesk.ui.crop_chooser import CropChooser
 from aedesk.ui.export_run import ExportRun
 from aedesk.ui.images import ImageStore
@@ -177,13 +178,15 @@ class ExportDialog(QDialog):
         self._force.setToolTip(self.tr("Write the bundle although errors remain; the reason is recorded"))
 
     def _blocker_text(self, blockers: list[tuple[int | None, Finding]]) -> str:
-        if not blockers:
-            return ""
-        lines = [self.tr("These errors would remain after export:")]
-        for slot, f in blockers:
+        return self._errors_html(self.tr("These errors would remain after export:"), blockers) if blockers else ""
+
+    def _errors_html(self, heading: str, errors: Sequence[tuple[int | None, Finding]]) -> str:
+        """`heading`, then one line per error with its slot ("Image 2") or "Set", in red."""
+        lines = [heading]
+        for slot, f in errors:
             where = self.tr("Set") if slot is None else self.tr("Image %1").replace("%1", str(slot))
             lines.append(f"• {where}: {f.text(self._store.language)}")
-        return "<span style='color:#c62828'>" + "<br>".join(lines) + "</span>"
+        return f"<span style='color:{palette.ERROR}'>" + "<br>".join(lines) + "</span>"
 
     def _on_browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self._folder.text())
@@ -240,10 +243,8 @@ class ExportDialog(QDialog):
             self._finish(self.tr("Written: %1 (%2 findings recorded in the report)")
                          .replace("%1", str(result.bundle)).replace("%2", str(warnings)))
             return
-        whole = self.tr("Set")
-        lines = [f"• {whole if s is None else s}: {f.text(self._store.language)}" for s, f in result.errors]
         refused = self.tr("Refused: errors remain in the written files; nothing was written.")
-        self._finish(f"<span style='color:#c62828'>{refused}<br>" + "<br>".join(lines) + "</span>")
+        self._finish(self._errors_html(refused, result.errors))
 
     def _on_failed(self, message: str, message_zh: str) -> None:
         self._finish(message_zh if self._store.language == "zh" else message)

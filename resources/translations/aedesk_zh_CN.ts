@@ -23,7 +23,9 @@
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation><numerusform>%n 张图片</numerusform></translation>
+        <translation>
+            <numerusform>%n 张图片</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export into:</source>
@@ -178,7 +180,7 @@
         <translation>最严重问题为警告的图片</translation>
     </message>
     <message>
-        <source>Images that meet the profile's rules</source>
+        <source>Images that meet the profile&apos;s rules</source>
         <translation>符合当前规则的图片</translation>
     </message>
     <message>
@@ -623,7 +625,7 @@
         <translation>有警告：可上传，建议先检查</translation>
     </message>
     <message>
-        <source>Meets the profile's rules</source>
+        <source>Meets the profile&apos;s rules</source>
         <translation>符合当前规则</translation>
     </message>
     <message>
